@@ -1,0 +1,92 @@
+package org.binaryconnect.runtime.optim;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One trainable array with its gradient and optimizer state.
+ *
+ * <p>A binary parameter is BinaryConnect's weight matrix: {@link #value()} holds the real-valued W that
+ * accumulates updates, {@link #propagated()} the binarized Wb that forward and backward use, and
+ * {@link #gradient()} dL/dWb. Its update is scaled by {@link #learningRateScale()} and clipped to
+ * {@code [-H, H]}. A plain parameter (bias, BatchNorm gamma and beta, full-precision weights) propagates its
+ * value itself and gets the optimizer's update unscaled and unclipped.
+ */
+public final class Parameter {
+
+    private final String name;
+    private final INDArray value;
+    private final INDArray propagated;
+    private final INDArray gradient;
+    private final INDArray firstMoment;
+    private final INDArray secondMoment;
+    private final double h;
+    private final double learningRateScale;
+
+    private Parameter(String name, INDArray value, INDArray propagated, double h, double learningRateScale) {
+        this.name = name;
+        this.value = value;
+        this.propagated = propagated;
+        this.gradient = value.ulike();
+        this.firstMoment = value.ulike().assign(0);
+        this.secondMoment = value.ulike().assign(0);
+        this.h = h;
+        this.learningRateScale = learningRateScale;
+    }
+
+    /** BinaryConnect weights: binarized to {@code +-h} for propagation, updates scaled and clipped. */
+    public static Parameter binary(String name, INDArray value, double h, double learningRateScale) {
+        if (!(h > 0) || !(learningRateScale > 0)) {
+            throw new IllegalArgumentException(name + ": H and W_LR_scale must be positive, got " + h + " and "
+                    + learningRateScale);
+        }
+        return new Parameter(name, value, value.ulike(), h, learningRateScale);
+    }
+
+    /** A full-precision parameter. */
+    public static Parameter plain(String name, INDArray value) {
+        return new Parameter(name, value, value, 0, 1);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isBinary() {
+        return h > 0;
+    }
+
+    /** The real-valued parameter the optimizer updates. */
+    public INDArray value() {
+        return value;
+    }
+
+    /** What forward and backward propagation use: Wb for binary parameters, the value otherwise. */
+    public INDArray propagated() {
+        return propagated;
+    }
+
+    /** dLoss/d{@link #propagated()}, written by the backward pass. */
+    public INDArray gradient() {
+        return gradient;
+    }
+
+    /** Adam's first moment, or SGD's velocity. */
+    public INDArray firstMoment() {
+        return firstMoment;
+    }
+
+    /** Adam's second moment; unused by SGD. */
+    public INDArray secondMoment() {
+        return secondMoment;
+    }
+
+    /** The binary magnitude H (the clip bound), or 0 for a plain parameter. */
+    public double h() {
+        return h;
+    }
+
+    /** W_LR_scale for binary parameters, 1 otherwise. */
+    public double learningRateScale() {
+        return learningRateScale;
+    }
+}

@@ -1,0 +1,66 @@
+package org.binaryconnect.runtime.train;
+
+import java.util.List;
+import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.runtime.optim.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What the annotation processor generates for each {@code @Network}: the BinaryConnect training step for one
+ * exact network, over buffers allocated once for {@link NetworkDescription#batchSize()} samples.
+ *
+ * <p>One training step is {@link #prepareTrainingStep()}, {@link #forwardBackward()},
+ * {@link #update(double)}; {@link #trainStep(double)} does all three. Callers fill {@link #input()} (one
+ * sample per row, features flattened in the declared input shape's order) and {@link #labels()} first.
+ */
+public interface TrainableNetwork {
+
+    NetworkDescription description();
+
+    /** The {@code [batchSize, inputSize]} input buffer the caller fills before each step or prediction. */
+    INDArray input();
+
+    /** The class index of each row of {@link #input()}, filled by the caller before each training step. */
+    int[] labels();
+
+    /** Binarizes the weights for the next step (a fresh sample when stochastic) and draws dropout masks. */
+    void prepareTrainingStep();
+
+    /**
+     * Forward pass on batch statistics with the current binary weights and masks, then the backward pass:
+     * fills every {@link Parameter#gradient()} and updates BatchNorm running statistics. Returns the loss.
+     */
+    double forwardBackward();
+
+    /** The forward pass of {@link #forwardBackward()} alone: the training loss, no gradients. */
+    double forwardLoss();
+
+    /** Applies the optimizer with BinaryConnect's scaling and clipping to every parameter. */
+    void update(double learningRate);
+
+    /** Sets the weights predictions use ({@code SAMPLED_AVERAGE} draws one sample per call); never {@code AUTO}. */
+    void prepareEvaluation(EvaluationWeights weights);
+
+    /**
+     * Scores of every row of {@link #input()} with the weights chosen by {@link #prepareEvaluation}, BatchNorm
+     * running statistics and no dropout: the returned {@code [batchSize, classes]} buffer is overwritten by
+     * the next call.
+     */
+    INDArray predict();
+
+    /** Every trainable parameter, in layer order. */
+    List<Parameter> parameters();
+
+    /** Everything a trained model consists of: parameter values (real-valued W) and BatchNorm running statistics. */
+    List<NamedArray> state();
+
+    /** Number of optimizer steps taken so far. */
+    long steps();
+
+    default double trainStep(double learningRate) {
+        prepareTrainingStep();
+        double loss = forwardBackward();
+        update(learningRate);
+        return loss;
+    }
+}

@@ -1,0 +1,6 @@
+package org.binaryconnect.runtime.train;
+
+/** The schedule declared with {@code @Training}; each value can be overridden when training. */
+public record TrainingDefaults(int epochs, double learningRateStart, double learningRateEnd, int validationSamples,
+        long seed) {
+}
