@@ -1,0 +1,5 @@
+package org.binaryconnect.processor;
+
+/** Batch norm settings of one layer. */
+record BatchNormModel(double alpha, double epsilon) {
+}

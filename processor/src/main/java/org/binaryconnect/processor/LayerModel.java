@@ -1,0 +1,38 @@
+package org.binaryconnect.processor;
+
+import java.util.Optional;
+import org.binaryconnect.dsl.Nonlinearity;
+
+/**
+ * One dense layer of a network with its shapes: {@code inputs -> units}, then optionally batch norm, the
+ * activation and dropout.
+ *
+ * @param name the spec field's name, which prefixes every generated member of the layer
+ * @param binary whether the weights are binarized (the layer asks for it and the network binarizes)
+ * @param h the binary magnitude H (used when binary)
+ * @param hExpression Java source for H: a literal, or the Glorot formula with this layer's fan-in and fan-out
+ * @param learningRateScale W_LR_scale (used when binary)
+ * @param learningRateScaleExpression Java source for W_LR_scale, like {@code hExpression}
+ * @param dropout the dropout rate, 0 for none
+ */
+record LayerModel(String name, int inputs, int units, boolean binary, double h, String hExpression,
+        double learningRateScale, String learningRateScaleExpression, Optional<BatchNormModel> batchNorm,
+        Nonlinearity activation, double dropout) {
+
+    boolean hasDropout() {
+        return dropout > 0;
+    }
+
+    /** One line for reports and the model fingerprint, e.g. {@code hidden1: dense 784 -> 1024 binary H=1.0 ...}. */
+    String summary() {
+        StringBuilder s = new StringBuilder(name).append(": dense ").append(inputs).append(" -> ").append(units);
+        s.append(binary ? ", binary H=" + h + " W_LR_scale=" + learningRateScale : ", full precision");
+        batchNorm.ifPresent(bn -> s.append(", batch norm alpha=").append(bn.alpha()).append(" epsilon=")
+                .append(bn.epsilon()));
+        s.append(", ").append(activation.name().toLowerCase(java.util.Locale.ROOT));
+        if (hasDropout()) {
+            s.append(", dropout ").append(dropout);
+        }
+        return s.toString();
+    }
+}

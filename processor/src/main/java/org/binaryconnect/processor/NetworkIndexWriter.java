@@ -1,0 +1,36 @@
+package org.binaryconnect.processor;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.TreeSet;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes {@code META-INF/binaryconnect/networks}: the generated training classes of this compilation, one fully
+ * qualified name per line, sorted. The plugin reads it to find what to train without scanning classes.
+ */
+final class NetworkIndexWriter {
+
+    static final String RESOURCE = "META-INF/binaryconnect/networks";
+
+    private final Filer filer;
+
+    NetworkIndexWriter(Filer filer) {
+        this.filer = filer;
+    }
+
+    void write(List<String> generatedClasses, List<Element> originatingElements) throws IOException {
+        FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE,
+                originatingElements.toArray(new Element[0]));
+        try (Writer writer = resource.openWriter()) {
+            for (String name : new TreeSet<>(generatedClasses)) {
+                writer.write(name);
+                writer.write('\n');
+            }
+        }
+    }
+}

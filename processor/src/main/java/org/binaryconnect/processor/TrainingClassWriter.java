@@ -1,0 +1,455 @@
+package org.binaryconnect.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import org.binaryconnect.dsl.Binarization;
+import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.dsl.Nonlinearity;
+
+/**
+ * Writes {@code <Spec>Network}: the training code of one network, specialised to its shapes. Every buffer is
+ * allocated once in the constructor for the batch size, and each method is the straight-line sequence of
+ * kernel calls and GEMMs for exactly these layers.
+ */
+final class TrainingClassWriter {
+
+    private static final String RUNTIME = "org.binaryconnect.runtime";
+    private static final ClassName TRAINABLE_NETWORK = ClassName.get(RUNTIME + ".train", "TrainableNetwork");
+    private static final ClassName NETWORK_DESCRIPTION = ClassName.get(RUNTIME + ".train", "NetworkDescription");
+    private static final ClassName TRAINING_DEFAULTS = ClassName.get(RUNTIME + ".train", "TrainingDefaults");
+    private static final ClassName NAMED_ARRAY = ClassName.get(RUNTIME + ".train", "NamedArray");
+    private static final ClassName PARAMETER = ClassName.get(RUNTIME + ".optim", "Parameter");
+    private static final ClassName OPTIMIZER = ClassName.get(RUNTIME + ".optim", "Optimizer");
+    private static final ClassName ADAM_OPTIMIZER = ClassName.get(RUNTIME + ".optim", "AdamOptimizer");
+    private static final ClassName SGD_OPTIMIZER = ClassName.get(RUNTIME + ".optim", "SgdOptimizer");
+    private static final ClassName RNG = ClassName.get(RUNTIME + ".nn", "Rng");
+    private static final ClassName INIT = ClassName.get(RUNTIME + ".nn", "Init");
+    private static final ClassName BINARIZE = ClassName.get(RUNTIME + ".nn", "Binarize");
+    private static final ClassName DENSE = ClassName.get(RUNTIME + ".nn", "DenseKernels");
+    private static final ClassName BATCH_NORM = ClassName.get(RUNTIME + ".nn", "BatchNormKernels");
+    private static final ClassName ACTIVATION = ClassName.get(RUNTIME + ".nn", "ActivationKernels");
+    private static final ClassName DROPOUT = ClassName.get(RUNTIME + ".nn", "DropoutKernels");
+    private static final ClassName LOSS = ClassName.get(RUNTIME + ".nn", "LossKernels");
+    private static final ClassName GEMM = ClassName.get(RUNTIME + ".nn", "Gemm");
+    private static final ClassName INDARRAY = ClassName.get("org.nd4j.linalg.api.ndarray", "INDArray");
+    private static final ClassName DATA_TYPE = ClassName.get("org.nd4j.linalg.api.buffer", "DataType");
+    private static final ClassName ND4J = ClassName.get("org.nd4j.linalg.factory", "Nd4j");
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+    private final NetworkModel model;
+    private final List<LayerModel> layers;
+
+    TrainingClassWriter(NetworkModel model) {
+        this.model = model;
+        this.layers = model.layers();
+    }
+
+    JavaFile write(TypeElement spec) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(model.trainingClassName())
+                .addJavadoc(classJavadoc())
+                .addAnnotation(AnnotationSpec.builder(GENERATED)
+                        .addMember("value", "$S", NetworkProcessor.class.getName()).build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(TRAINABLE_NETWORK)
+                .addOriginatingElement(spec);
+        addConstants(type);
+        addFields(type);
+        addConstructors(type);
+        addAccessors(type);
+        addPrepareTrainingStep(type);
+        addForwardLoss(type);
+        addForwardBackward(type);
+        addForwardTraining(type);
+        addBackward(type);
+        addUpdate(type);
+        addPrepareEvaluation(type);
+        addPredict(type);
+        return JavaFile.builder(model.packageName(), type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    private CodeBlock classJavadoc() {
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add("BinaryConnect training code for {@link $L}, generated from its annotations.\n",
+                        model.specName())
+                .add("\n<p>Binarization $L, loss $L, optimizer $L, batch size $L. Layers:\n<ul>\n",
+                        model.binarization(), model.loss(), model.optimizer().summary(), model.training().batchSize());
+        for (LayerModel layer : layers) {
+            doc.add("<li>$L</li>\n", layer.summary());
+        }
+        return doc.add("</ul>\n").build();
+    }
+
+    private void addConstants(TypeSpec.Builder type) {
+        type.addField(constant(TypeName.INT, "BATCH_SIZE", true, "$L", model.training().batchSize()));
+        type.addField(constant(TypeName.INT, "INPUT_SIZE", true, "$L", model.inputSize()));
+        type.addField(constant(TypeName.INT, "CLASSES", true, "$L", model.classes()));
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            type.addField(constant(TypeName.INT, n.constant("UNITS"), false, "$L", layer.units()));
+            if (layer.binary()) {
+                type.addField(constant(TypeName.DOUBLE, n.constant("H"), false, "$L", layer.hExpression()));
+                type.addField(constant(TypeName.DOUBLE, n.constant("W_LR_SCALE"), false, "$L",
+                        layer.learningRateScaleExpression()));
+            }
+            layer.batchNorm().ifPresent(bn -> {
+                type.addField(constant(TypeName.DOUBLE, n.constant("BN_ALPHA"), false, "$L", bn.alpha()));
+                type.addField(constant(TypeName.DOUBLE, n.constant("BN_EPSILON"), false, "$L", bn.epsilon()));
+            });
+            if (layer.hasDropout()) {
+                type.addField(constant(TypeName.DOUBLE, n.constant("DROPOUT"), false, "$L", layer.dropout()));
+            }
+        }
+        type.addField(FieldSpec.builder(NETWORK_DESCRIPTION, "DESCRIPTION", Modifier.PUBLIC, Modifier.STATIC,
+                Modifier.FINAL).initializer(description()).build());
+    }
+
+    private static FieldSpec constant(TypeName type, String name, boolean isPublic, String format, Object value) {
+        FieldSpec.Builder field = FieldSpec.builder(type, name, Modifier.STATIC, Modifier.FINAL)
+                .initializer(format, value);
+        if (isPublic) {
+            field.addModifiers(Modifier.PUBLIC);
+        }
+        return field.build();
+    }
+
+    private CodeBlock description() {
+        TrainingModel t = model.training();
+        String shape = model.inputShape().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        CodeBlock.Builder layerLines = CodeBlock.builder();
+        for (int i = 0; i < layers.size(); i++) {
+            layerLines.add(i == 0 ? "\n$S" : ",\n$S", layers.get(i).summary());
+        }
+        return CodeBlock.builder()
+                .add("new $T(\n$>$>$S, $S, $T.of($L), CLASSES, BATCH_SIZE,\n", NETWORK_DESCRIPTION, model.specName(),
+                        model.specQualifiedName(), List.class, shape)
+                .add("$T.$L, $T.$L, $T.$L, $L, $S,\n", Binarization.class, model.binarization(), Loss.class,
+                        model.loss(), EvaluationWeights.class, model.evaluation(), model.evaluationSamples(),
+                        model.optimizer().summary())
+                .add("new $T($L, $L, $L, $L, $LL),\n", TRAINING_DEFAULTS, t.epochs(), t.learningRateStart(),
+                        t.learningRateEnd(), t.validationSamples(), t.seed())
+                .add("$T.of($>$L))$<$<$<", List.class, layerLines.build())
+                .build();
+    }
+
+    private void addFields(TypeSpec.Builder type) {
+        type.addField(RNG, "rng", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(OPTIMIZER, "optimizer", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(INDARRAY, "input", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(FieldSpec.builder(int[].class, "labels", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new int[BATCH_SIZE]").build());
+        type.addField(ParameterizedTypeName.get(ClassName.get(List.class), PARAMETER), "parameters",
+                Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(ParameterizedTypeName.get(ClassName.get(List.class), NAMED_ARRAY), "state",
+                Modifier.PRIVATE, Modifier.FINAL);
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            for (String parameter : parameterFields(layer)) {
+                type.addField(PARAMETER, parameter, Modifier.PRIVATE, Modifier.FINAL);
+            }
+            for (String buffer : bufferFields(layer)) {
+                type.addField(INDARRAY, buffer, Modifier.PRIVATE, Modifier.FINAL);
+            }
+        }
+    }
+
+    private static List<String> parameterFields(LayerModel layer) {
+        LayerNames n = new LayerNames(layer.name());
+        return layer.batchNorm().isPresent()
+                ? List.of(n.weights(), n.bias(), n.gamma(), n.beta())
+                : List.of(n.weights(), n.bias());
+    }
+
+    private static List<String> bufferFields(LayerModel layer) {
+        LayerNames n = new LayerNames(layer.name());
+        List<String> buffers = new java.util.ArrayList<>();
+        if (layer.batchNorm().isPresent()) {
+            buffers.addAll(List.of(n.runningMean(), n.runningStd(), n.batchMean(), n.batchStd(), n.z(),
+                    n.normalized()));
+        }
+        buffers.add(n.output());
+        if (layer.hasDropout()) {
+            buffers.add(n.mask());
+        }
+        buffers.add(n.delta());
+        return buffers;
+    }
+
+    private void addConstructors(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addJavadoc("A single-precision network initialised from the declared seed.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addStatement("this($T.FLOAT, DESCRIPTION.training().seed())", DATA_TYPE)
+                .build());
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addJavadoc("@param dataType {@code FLOAT} to train, {@code DOUBLE} for gradient checks\n")
+                .addJavadoc("@param seed seeds initialisation, dropout and stochastic binarization\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(DATA_TYPE, "dataType")
+                .addParameter(TypeName.LONG, "seed")
+                .addStatement("rng = new $T(seed)", RNG)
+                .addStatement("optimizer = $L", optimizer())
+                .addStatement("input = $T.zeros(dataType, BATCH_SIZE, INPUT_SIZE)", ND4J);
+        String inputs = "INPUT_SIZE";
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            String units = n.constant("UNITS");
+            constructor.addCode("\n// $L\n", layer.summary());
+            if (layer.binary()) {
+                constructor.addStatement("$N = $T.binary($S, $T.zeros(dataType, $L, $L), $L, $L)", n.weights(),
+                        PARAMETER, layer.name() + ".W", ND4J, inputs, units, n.constant("H"),
+                        n.constant("W_LR_SCALE"));
+                constructor.addStatement("$T.uniform($N.value(), $L, rng)", INIT, n.weights(), n.constant("H"));
+            } else {
+                constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L, $L))", n.weights(), PARAMETER,
+                        layer.name() + ".W", ND4J, inputs, units);
+                constructor.addStatement("$T.glorotUniform($N.value(), $L, $L, rng)", INIT, n.weights(), inputs,
+                        units);
+            }
+            constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L))", n.bias(), PARAMETER,
+                    layer.name() + ".b", ND4J, units);
+            if (layer.batchNorm().isPresent()) {
+                constructor.addStatement("$N = $T.plain($S, $T.ones(dataType, $L))", n.gamma(), PARAMETER,
+                        layer.name() + ".gamma", ND4J, units);
+                constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L))", n.beta(), PARAMETER,
+                        layer.name() + ".beta", ND4J, units);
+                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.runningMean(), ND4J, units);
+                constructor.addStatement("$N = $T.ones(dataType, $L)", n.runningStd(), ND4J, units);
+                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.batchMean(), ND4J, units);
+                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.batchStd(), ND4J, units);
+                constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.z(), ND4J, units);
+                constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.normalized(), ND4J, units);
+            }
+            constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.output(), ND4J, units);
+            if (layer.hasDropout()) {
+                constructor.addStatement("$N = $T.ones(dataType, BATCH_SIZE, $L)", n.mask(), ND4J, units);
+            }
+            constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.delta(), ND4J, units);
+            inputs = units;
+        }
+        constructor.addCode("\n");
+        constructor.addStatement("parameters = $T.of($L)", List.class, layers.stream()
+                .flatMap(layer -> parameterFields(layer).stream())
+                .collect(Collectors.joining(", ")));
+        CodeBlock.Builder state = CodeBlock.builder();
+        String separator = "";
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            for (String parameter : parameterFields(layer)) {
+                state.add("$L\nnew $T($N.name(), $N.value())", separator, NAMED_ARRAY, parameter, parameter);
+                separator = ",";
+            }
+            if (layer.batchNorm().isPresent()) {
+                state.add(",\nnew $T($S, $N)", NAMED_ARRAY, layer.name() + ".runningMean", n.runningMean());
+                state.add(",\nnew $T($S, $N)", NAMED_ARRAY, layer.name() + ".runningStd", n.runningStd());
+            }
+        }
+        constructor.addStatement("state = $T.of($>$L)$<", List.class, state.build());
+        type.addMethod(constructor.build());
+    }
+
+    private CodeBlock optimizer() {
+        if (model.optimizer() instanceof OptimizerModel.Sgd sgd) {
+            return CodeBlock.of("new $T($L)", SGD_OPTIMIZER, sgd.momentum());
+        }
+        OptimizerModel.Adam adam = (OptimizerModel.Adam) model.optimizer();
+        return CodeBlock.of("new $T($L, $L, $L)", ADAM_OPTIMIZER, adam.beta1(), adam.beta2(), adam.epsilon());
+    }
+
+    private void addAccessors(TypeSpec.Builder type) {
+        type.addMethod(accessor("description", NETWORK_DESCRIPTION, "DESCRIPTION"));
+        type.addMethod(accessor("input", INDARRAY, "input"));
+        type.addMethod(accessor("labels", TypeName.get(int[].class), "labels"));
+        type.addMethod(accessor("parameters", ParameterizedTypeName.get(ClassName.get(List.class), PARAMETER),
+                "parameters"));
+        type.addMethod(accessor("state", ParameterizedTypeName.get(ClassName.get(List.class), NAMED_ARRAY),
+                "state"));
+        type.addMethod(override("steps", TypeName.LONG).addStatement("return optimizer.steps()").build());
+    }
+
+    private static MethodSpec accessor(String name, TypeName type, String field) {
+        return override(name, type).addStatement("return $N", field).build();
+    }
+
+    private static MethodSpec.Builder override(String name, TypeName returns) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(returns);
+    }
+
+    private void addPrepareTrainingStep(TypeSpec.Builder type) {
+        MethodSpec.Builder method = override("prepareTrainingStep", TypeName.VOID);
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            if (layer.binary()) {
+                binarize(method, layer, model.binarization() == Binarization.STOCHASTIC ? "stochastic" : "deterministic");
+            }
+            if (layer.hasDropout()) {
+                method.addStatement("$T.sampleMask($N, $L, rng)", DROPOUT, n.mask(), n.constant("DROPOUT"));
+            }
+        }
+        type.addMethod(method.build());
+    }
+
+    private static void binarize(MethodSpec.Builder method, LayerModel layer, String mode) {
+        LayerNames n = new LayerNames(layer.name());
+        switch (mode) {
+            case "real" -> method.addStatement("$T.real($N.value(), $N.propagated())", BINARIZE, n.weights(),
+                    n.weights());
+            case "stochastic" -> method.addStatement("$T.stochastic($N.value(), $N.propagated(), $L, rng)", BINARIZE,
+                    n.weights(), n.weights(), n.constant("H"));
+            default -> method.addStatement("$T.deterministic($N.value(), $N.propagated(), $L)", BINARIZE,
+                    n.weights(), n.weights(), n.constant("H"));
+        }
+    }
+
+    private void addForwardLoss(TypeSpec.Builder type) {
+        type.addMethod(override("forwardLoss", TypeName.DOUBLE)
+                .addStatement("forwardTraining()")
+                .addStatement("return $T.$L($N, labels, null)", LOSS, lossKernel(),
+                        new LayerNames(model.outputLayer().name()).output())
+                .build());
+    }
+
+    private void addForwardBackward(TypeSpec.Builder type) {
+        MethodSpec.Builder method = override("forwardBackward", TypeName.DOUBLE).addStatement("forwardTraining()");
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            layer.batchNorm().ifPresent(bn -> method.addStatement("$T.updateRunningStatistics($N, $N, $N, $N, $L)",
+                    BATCH_NORM, n.runningMean(), n.runningStd(), n.batchMean(), n.batchStd(), n.constant("BN_ALPHA")));
+        }
+        LayerNames output = new LayerNames(model.outputLayer().name());
+        method.addStatement("double loss = $T.$L($N, labels, $N)", LOSS, lossKernel(), output.output(),
+                output.delta());
+        method.addStatement("backward()");
+        method.addStatement("return loss");
+        type.addMethod(method.build());
+    }
+
+    private String lossKernel() {
+        return model.loss() == Loss.SQUARED_HINGE ? "squaredHinge" : "softmaxCrossEntropy";
+    }
+
+    private void addForwardTraining(TypeSpec.Builder type) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("forwardTraining")
+                .addJavadoc("The forward pass on batch statistics, with the current binary weights and dropout masks.\n")
+                .addModifiers(Modifier.PRIVATE);
+        forward(method, true);
+        type.addMethod(method.build());
+    }
+
+    private void addPredict(TypeSpec.Builder type) {
+        MethodSpec.Builder method = override("predict", INDARRAY);
+        forward(method, false);
+        method.addStatement("return $N", new LayerNames(model.outputLayer().name()).output());
+        type.addMethod(method.build());
+    }
+
+    private void forward(MethodSpec.Builder method, boolean training) {
+        String previous = "input";
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            method.addComment("$L", layer.summary());
+            String dense = layer.batchNorm().isPresent() ? n.z() : n.output();
+            method.addStatement("$T.multiply($N, false, $N.propagated(), false, $N)", GEMM, previous, n.weights(),
+                    dense);
+            method.addStatement("$T.addBias($N, $N.propagated())", DENSE, dense, n.bias());
+            if (layer.batchNorm().isPresent()) {
+                if (training) {
+                    method.addStatement("$T.forwardTraining($N, $N.propagated(), $N.propagated(), $N, $N, $N, $N, $L)",
+                            BATCH_NORM, n.z(), n.gamma(), n.beta(), n.batchMean(), n.batchStd(), n.normalized(),
+                            n.output(), n.constant("BN_EPSILON"));
+                } else {
+                    method.addStatement("$T.forwardInference($N, $N.propagated(), $N.propagated(), $N, $N, $N, $L)",
+                            BATCH_NORM, n.z(), n.gamma(), n.beta(), n.runningMean(), n.runningStd(), n.output(),
+                            n.constant("BN_EPSILON"));
+                }
+            }
+            if (layer.activation() == Nonlinearity.RELU) {
+                method.addStatement("$T.relu($N, $N)", ACTIVATION, n.output(), n.output());
+            }
+            if (training && layer.hasDropout()) {
+                method.addStatement("$T.applyMask($N, $N)", DROPOUT, n.output(), n.mask());
+            }
+            previous = n.output();
+        }
+    }
+
+    private void addBackward(TypeSpec.Builder type) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("backward")
+                .addJavadoc("Backpropagates dLoss/dOutput of the last layer, in each layer's delta buffer, to every\n")
+                .addJavadoc("parameter's gradient (dLoss/dWb for binary weights).\n")
+                .addModifiers(Modifier.PRIVATE);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            LayerModel layer = layers.get(i);
+            LayerNames n = new LayerNames(layer.name());
+            method.addComment("$L", layer.summary());
+            if (layer.hasDropout()) {
+                method.addStatement("$T.applyMask($N, $N)", DROPOUT, n.delta(), n.mask());
+            }
+            if (layer.activation() == Nonlinearity.RELU) {
+                method.addStatement("$T.reluBackward($N, $N)", ACTIVATION, n.delta(), n.output());
+            }
+            if (layer.batchNorm().isPresent()) {
+                method.addStatement("$T.backward($N, $N, $N, $N.propagated(), $N.gradient(), $N.gradient(), $L)",
+                        BATCH_NORM, n.delta(), n.normalized(), n.batchStd(), n.gamma(), n.gamma(), n.beta(),
+                        n.constant("BN_EPSILON"));
+            }
+            method.addStatement("$T.biasGradient($N, $N.gradient())", DENSE, n.delta(), n.bias());
+            String previousOutput = i == 0 ? "input" : new LayerNames(layers.get(i - 1).name()).output();
+            method.addStatement("$T.multiply($N, true, $N, false, $N.gradient())", GEMM, previousOutput, n.delta(),
+                    n.weights());
+            if (i > 0) {
+                method.addStatement("$T.multiply($N, false, $N.propagated(), true, $N)", GEMM, n.delta(), n.weights(),
+                        new LayerNames(layers.get(i - 1).name()).delta());
+            }
+        }
+        type.addMethod(method.build());
+    }
+
+    private void addUpdate(TypeSpec.Builder type) {
+        type.addMethod(override("update", TypeName.VOID)
+                .addParameter(TypeName.DOUBLE, "learningRate")
+                .addStatement("optimizer.update(parameters, learningRate)")
+                .build());
+    }
+
+    private void addPrepareEvaluation(TypeSpec.Builder type) {
+        MethodSpec.Builder method = override("prepareEvaluation", TypeName.VOID)
+                .addParameter(EvaluationWeights.class, "weights");
+        method.beginControlFlow("switch (weights)");
+        for (EvaluationWeights weights : List.of(EvaluationWeights.BINARY, EvaluationWeights.REAL,
+                EvaluationWeights.SAMPLED_AVERAGE)) {
+            method.beginControlFlow("case $L ->", weights);
+            for (LayerModel layer : layers) {
+                if (layer.binary()) {
+                    binarize(method, layer, switch (weights) {
+                        case REAL -> "real";
+                        case SAMPLED_AVERAGE -> "stochastic";
+                        default -> "deterministic";
+                    });
+                }
+            }
+            method.endControlFlow();
+        }
+        method.addStatement("default -> throw new $T($S + weights)", IllegalArgumentException.class,
+                "evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not ");
+        method.endControlFlow();
+        type.addMethod(method.build());
+    }
+}

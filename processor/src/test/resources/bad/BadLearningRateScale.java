@@ -1,0 +1,12 @@
+package bad;
+
+import org.binaryconnect.dsl.Dense;
+import org.binaryconnect.dsl.Layer;
+import org.binaryconnect.dsl.Network;
+
+@Network(input = {784}, classes = 10, wLrScale = "fast")
+public class BadLearningRateScale {
+
+    @Dense(units = 10)
+    Layer output;
+}

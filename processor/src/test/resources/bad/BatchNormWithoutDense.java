@@ -1,0 +1,18 @@
+package bad;
+
+import org.binaryconnect.dsl.Activation;
+import org.binaryconnect.dsl.BatchNorm;
+import org.binaryconnect.dsl.Dense;
+import org.binaryconnect.dsl.Layer;
+import org.binaryconnect.dsl.Network;
+import org.binaryconnect.dsl.Nonlinearity;
+
+@Network(input = {784}, classes = 10)
+public class BatchNormWithoutDense {
+
+    @BatchNorm @Activation(Nonlinearity.RELU)
+    Layer hidden;
+
+    @Dense(units = 10)
+    Layer output;
+}

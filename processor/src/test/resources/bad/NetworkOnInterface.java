@@ -1,0 +1,7 @@
+package bad;
+
+import org.binaryconnect.dsl.Network;
+
+@Network(input = {784}, classes = 10)
+public interface NetworkOnInterface {
+}
