@@ -1,0 +1,96 @@
+package org.binaryconnect.runtime.train;
+
+import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.runtime.data.Samples;
+import org.binaryconnect.runtime.nn.Buf;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Measures a network's accuracy on samples, batch by batch through its fixed-size buffers. A last, partial batch
+ * fills only the first rows of the input and reads only those rows of the scores: at inference BatchNorm uses
+ * running statistics, so rows do not affect each other and the stale rows below are harmless.
+ */
+public final class Evaluator {
+
+    private final TrainableNetwork network;
+    private final BatchFiller batch;
+    private final int classes;
+
+    public Evaluator(TrainableNetwork network) {
+        this.network = network;
+        this.batch = new BatchFiller(network);
+        this.classes = network.description().classes();
+    }
+
+    /** Accuracy with the evaluation weights the network declares ({@code description().evaluation()}). */
+    public double accuracy(Samples samples) {
+        NetworkDescription description = network.description();
+        return accuracy(samples, description.evaluation(), description.evaluationSamples());
+    }
+
+    /**
+     * The fraction of {@code samples} whose highest score is their label, in [0, 1] (NaN for no samples).
+     *
+     * @param weights {@code BINARY} or {@code REAL}: one pass; {@code SAMPLED_AVERAGE}: {@code sampledNetworks}
+     *     passes, each with a freshly sampled binary network, scores summed per sample before the argmax
+     * @param sampledNetworks passes for {@code SAMPLED_AVERAGE}; ignored otherwise
+     */
+    public double accuracy(Samples samples, EvaluationWeights weights, int sampledNetworks) {
+        if (weights == EvaluationWeights.AUTO) {
+            throw new IllegalArgumentException("AUTO is resolved by the processor; evaluate with BINARY, REAL or "
+                    + "SAMPLED_AVERAGE");
+        }
+        int passes = weights == EvaluationWeights.SAMPLED_AVERAGE ? sampledNetworks : 1;
+        if (passes < 1) {
+            throw new IllegalArgumentException("SAMPLED_AVERAGE needs at least one sampled network, got "
+                    + sampledNetworks);
+        }
+        int n = samples.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double[] scoreSums = new double[n * classes];
+        for (int pass = 0; pass < passes; pass++) {
+            network.prepareEvaluation(weights);
+            addScores(samples, scoreSums);
+        }
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            if (argmax(scoreSums, i * classes) == samples.label(i)) {
+                correct++;
+            }
+        }
+        return (double) correct / n;
+    }
+
+    private void addScores(Samples samples, double[] scoreSums) {
+        int batchSize = batch.batchSize();
+        for (int first = 0; first < samples.size(); first += batchSize) {
+            int rows = Math.min(batchSize, samples.size() - first);
+            batch.fill(samples, first, rows);
+            Buf scores = Buf.of(contiguous(network.predict()));
+            int base = first * classes;
+            for (int k = 0, m = rows * classes; k < m; k++) {
+                scoreSums[base + k] += scores.get(k);
+            }
+        }
+    }
+
+    private static INDArray contiguous(INDArray array) {
+        boolean dense = array.ordering() == 'c' && (array.length() <= 1 || array.elementWiseStride() == 1);
+        return dense ? array : array.dup('c');
+    }
+
+    /** The first class with the highest score; NaN scores never win. */
+    private int argmax(double[] scores, int offset) {
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            if (scores[offset + c] > bestScore) {
+                bestScore = scores[offset + c];
+                best = c;
+            }
+        }
+        return best;
+    }
+}

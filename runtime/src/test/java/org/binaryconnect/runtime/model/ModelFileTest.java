@@ -1,0 +1,158 @@
+package org.binaryconnect.runtime.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.binaryconnect.runtime.train.LinearSoftmaxNetwork;
+import org.binaryconnect.runtime.train.NamedArray;
+import org.binaryconnect.runtime.train.TrainingDefaults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static float[][] snapshot(LinearSoftmaxNetwork network) {
+        return network.state().stream().map(named -> named.array().dup().data().asFloat()).toArray(float[][]::new);
+    }
+
+    @Test
+    void roundTripRestoresEveryArrayAndTheHeader() throws IOException {
+        LinearSoftmaxNetwork saved = new LinearSoftmaxNetwork(DataType.FLOAT, 1);
+        saved.state().get(1).array().assign(0.25);
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(file, saved, 7);
+        LinearSoftmaxNetwork loaded = new LinearSoftmaxNetwork(DataType.FLOAT, 2);
+        assertNotEquals(Arrays.toString(snapshot(saved)[0]), Arrays.toString(snapshot(loaded)[0]));
+
+        ModelHeader header = ModelFile.load(file, loaded);
+
+        assertEquals(7, header.epoch());
+        assertEquals("LinearSoftmax", header.networkName());
+        assertEquals(LinearSoftmaxNetwork.DESCRIPTION.fingerprint(), header.fingerprint());
+        assertEquals(1, header.formatVersion());
+        float[][] expected = snapshot(saved);
+        float[][] actual = snapshot(loaded);
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], actual[i]);
+        }
+        assertEquals(header, ModelFile.readHeader(file));
+    }
+
+    @Test
+    void doublePrecisionStateLoadsIntoFloatNetwork() throws IOException {
+        LinearSoftmaxNetwork saved = new LinearSoftmaxNetwork(DataType.DOUBLE, 3);
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(file, saved, 1);
+        LinearSoftmaxNetwork loaded = new LinearSoftmaxNetwork(DataType.FLOAT, 4);
+
+        ModelFile.load(file, loaded);
+
+        assertArrayEquals(saved.state().get(0).array().data().asDouble(),
+                loaded.state().get(0).array().castTo(DataType.DOUBLE).data().asDouble(), 1e-7);
+    }
+
+    @Test
+    void saveReplacesAtomicallyAndLeavesNoTemporaryFiles() throws IOException {
+        Path file = dir.resolve("out").resolve("model.bin");
+        ModelFile.save(file, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 1);
+        ModelFile.save(file, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 2);
+
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList());
+        }
+        assertEquals(2, ModelFile.readHeader(file).epoch());
+    }
+
+    @Test
+    void corruptedByteFailsTheChecksum() throws IOException {
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(file, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 3);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 10] ^= 0x10; // inside linear.b's data
+        Files.write(file, bytes);
+        LinearSoftmaxNetwork target = new LinearSoftmaxNetwork(DataType.FLOAT, 5);
+        float[][] before = snapshot(target);
+
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file, target));
+
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("checksum does not match"), e.getMessage());
+        assertArrayEquals(before[0], snapshot(target)[0], "a failed load must not change the network");
+    }
+
+    @Test
+    void truncatedFileIsDamaged() throws IOException {
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(file, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 3);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+
+        ModelFileException e = assertThrows(ModelFileException.class,
+                () -> ModelFile.load(file, new LinearSoftmaxNetwork(DataType.FLOAT, 1)));
+
+        assertTrue(e.getMessage().contains("truncated or corrupted"), e.getMessage());
+    }
+
+    @Test
+    void modelOfAnotherNetworkIsRefused() throws IOException {
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(file, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 3);
+        LinearSoftmaxNetwork other = new LinearSoftmaxNetwork(DataType.FLOAT, 1,
+                LinearSoftmaxNetwork.description("linear: dense 16 -> 3, binary H=1", new TrainingDefaults(1, 1, 1, 0, 1)));
+
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file, other));
+
+        assertTrue(e.getMessage().contains("was trained for a different network"), e.getMessage());
+        assertTrue(e.getMessage().contains(other.description().fingerprint()), e.getMessage());
+    }
+
+    @Test
+    void differentArrayNamesAreRefused() throws IOException {
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(file, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 3);
+        LinearSoftmaxNetwork renamed = new LinearSoftmaxNetwork(DataType.FLOAT, 1) {
+            @Override
+            public List<NamedArray> state() {
+                List<NamedArray> state = super.state();
+                return List.of(state.get(0), new NamedArray("linear.bias", state.get(1).array()));
+            }
+        };
+
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file, renamed));
+
+        assertTrue(e.getMessage().contains("[linear.W, linear.b], but LinearSoftmax has [linear.W, linear.bias]"),
+                e.getMessage());
+    }
+
+    @Test
+    void otherFilesAndVersionsAreRefused() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a model at all");
+        Path future = dir.resolve("future.bin");
+        ModelFile.save(future, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 3);
+        byte[] bytes = Files.readAllBytes(future);
+        ByteBuffer.wrap(bytes).putInt(8, 2);
+        Files.write(future, bytes);
+        LinearSoftmaxNetwork network = new LinearSoftmaxNetwork(DataType.FLOAT, 1);
+
+        assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(text, network)).getMessage()
+                .contains("is not a BinaryConnect model file"));
+        assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(future, network)).getMessage()
+                .contains("has format version 2, but this runtime reads version 1"));
+        assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(dir.resolve("absent.bin"), network))
+                .getMessage().contains("does not exist"));
+    }
+}

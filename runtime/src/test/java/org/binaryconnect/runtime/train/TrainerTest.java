@@ -1,0 +1,216 @@
+package org.binaryconnect.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.binaryconnect.runtime.data.Dataset;
+import org.binaryconnect.runtime.data.DatasetSplit;
+import org.binaryconnect.runtime.data.IdxDataset;
+import org.binaryconnect.runtime.data.IdxFiles;
+import org.binaryconnect.runtime.data.SyntheticImages;
+import org.binaryconnect.runtime.model.ModelFile;
+import org.binaryconnect.runtime.nn.Rng;
+import org.binaryconnect.runtime.optim.LearningRateSchedule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class TrainerTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    Path out;
+
+    private static Dataset dataset;
+
+    @BeforeAll
+    static void writeData() {
+        IdxFiles.writeDataset(dataDir, SyntheticImages.generate(305, 4, 4, 3, 11),
+                SyntheticImages.generate(90, 4, 4, 3, 12), true);
+        dataset = IdxDataset.load(dataDir, LinearSoftmaxNetwork.INPUTS, LinearSoftmaxNetwork.CLASSES);
+    }
+
+    private static TrainingConfig config(int epochs, Path output) {
+        return new TrainingConfig(epochs, 0.5, 0.05, 60, 77, output);
+    }
+
+    @Test
+    void learnsSeparableDataAndWritesMetricsAndBestModel() throws IOException {
+        LinearSoftmaxNetwork network = new LinearSoftmaxNetwork(DataType.FLOAT, 77);
+        // from all-zero weights every sample is predicted as class 0: chance level, whatever the seed
+        network.state().forEach(named -> named.array().assign(0));
+        DatasetSplit split = dataset.split(60);
+        double untrained = new Evaluator(network).accuracy(split.test());
+        List<String> console = new ArrayList<>();
+
+        TrainingResult result = new Trainer(network, config(4, out), console::add).train(split);
+
+        assertTrue(untrained < 0.45, "untrained accuracy " + untrained);
+        assertTrue(result.testAccuracy() > 0.9, "test accuracy " + result.testAccuracy());
+        // 245 training samples in batches of 10: 24 full batches per epoch, the remainder dropped
+        assertEquals(4 * 24, network.steps());
+        assertEquals(4, result.epochs().size());
+
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(MetricsCsv.HEADER, csv.get(0));
+        assertEquals(5, csv.size());
+        LearningRateSchedule schedule = new LearningRateSchedule(0.5, 0.05, 4);
+        for (int epoch = 1; epoch <= 4; epoch++) {
+            String[] row = csv.get(epoch).split(",");
+            assertEquals(7, row.length);
+            assertEquals(String.valueOf(epoch), row[0]);
+            assertEquals(schedule.rateAt(epoch), Double.parseDouble(row[1]), 1e-6);
+            EpochResult figures = result.epochs().get(epoch - 1);
+            assertEquals(figures.validationAccuracy(), Double.parseDouble(row[3]), 1e-6);
+            assertEquals(figures.testAccuracy(), Double.parseDouble(row[4]), 1e-6);
+            assertTrue(Double.parseDouble(row[3]) >= 0 && Double.parseDouble(row[3]) <= 1);
+            assertTrue(Double.parseDouble(row[6]) > 0);
+        }
+        assertTrue(result.epochs().get(3).trainLoss() < result.epochs().get(0).trainLoss());
+
+        assertEquals(4, console.size());
+        assertTrue(console.get(0).startsWith("epoch 1/4  lr 0.500  train_loss "), console.get(0));
+        assertTrue(console.get(3).matches("epoch 4/4  lr 0\\.0\\d+  train_loss \\d\\.\\d{4}  val_accuracy \\d\\.\\d{4}"
+                + "  test_accuracy \\d\\.\\d{4}  \\d+\\.\\d s  \\d+ samples/s"), console.get(3));
+    }
+
+    @Test
+    void reportsTheTestAccuracyOfTheBestValidationEpochAndSavesItsState() throws IOException {
+        // learns for two epochs, then forgets everything: epochs 3 and 4 predict class 0 for every sample
+        TrainableNetwork forgetting = new ForwardingNetwork(new LinearSoftmaxNetwork(DataType.FLOAT, 77)) {
+            @Override
+            public void update(double learningRate) {
+                delegate.update(learningRate);
+                if (delegate.steps() > 2 * 24) {
+                    delegate.state().forEach(named -> named.array().assign(0));
+                }
+            }
+        };
+        DatasetSplit split = dataset.split(60);
+
+        TrainingResult result = new Trainer(forgetting, config(4, out), line -> { }).train(split);
+
+        assertTrue(result.best().epoch() <= 2, "best epoch " + result.best().epoch());
+        assertTrue(result.testAccuracy() > 0.9, "best epoch's test accuracy " + result.testAccuracy());
+        assertTrue(result.epochs().get(3).testAccuracy() < 0.5, "last epoch " + result.epochs().get(3));
+        double bestValidation = result.epochs().stream().mapToDouble(EpochResult::validationAccuracy).max()
+                .orElseThrow();
+        int lastBest = 0;
+        for (EpochResult epoch : result.epochs()) {
+            if (epoch.validationAccuracy() == bestValidation) {
+                lastBest = epoch.epoch();
+            }
+        }
+        assertEquals(lastBest, result.best().epoch(), "ties go to the later epoch");
+        assertEquals(result.epochs().get(lastBest - 1).testAccuracy(), result.testAccuracy());
+        assertEquals(lastBest, ModelFile.readHeader(out.resolve("model.bin")).epoch());
+
+        LinearSoftmaxNetwork reloaded = new LinearSoftmaxNetwork(DataType.FLOAT, 1);
+        ModelFile.load(result.modelFile(), reloaded);
+        Evaluator evaluator = new Evaluator(reloaded);
+        assertEquals(result.best().validationAccuracy(), evaluator.accuracy(split.validation()));
+        assertEquals(result.best().testAccuracy(), evaluator.accuracy(split.test()));
+        assertTrue(result.summaryLine().startsWith("best validation accuracy "), result.summaryLine());
+        assertTrue(result.summaryLine().endsWith("; model: " + out.resolve("model.bin")), result.summaryLine());
+    }
+
+    @Test
+    void sameSeedSameRun() throws IOException {
+        TrainingResult first = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out.resolve("a")),
+                line -> { }).train(dataset.split(60));
+        TrainingResult second = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77),
+                config(2, out.resolve("b")), line -> { }).train(dataset.split(60));
+        TrainingResult otherShuffle = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77),
+                new TrainingConfig(2, 0.5, 0.05, 60, 78, out.resolve("c")), line -> { }).train(dataset.split(60));
+
+        for (int i = 0; i < 2; i++) {
+            assertEquals(first.epochs().get(i).trainLoss(), second.epochs().get(i).trainLoss());
+        }
+        assertFalse(first.epochs().get(0).trainLoss() == otherShuffle.epochs().get(0).trainLoss());
+    }
+
+    @Test
+    void withoutValidationTheLastEpochIsKept() throws IOException {
+        TrainingResult result = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77),
+                new TrainingConfig(2, 0.5, 0.05, 0, 77, out), line -> { }).train(dataset.split(0));
+
+        assertEquals(2, result.best().epoch());
+        assertTrue(Double.isNaN(result.best().validationAccuracy()));
+        assertEquals("1,0.500000,", Files.readAllLines(out.resolve("metrics.csv")).get(1).substring(0, 11));
+        assertTrue(Files.readAllLines(out.resolve("metrics.csv")).get(1).contains(",,"), "empty val_accuracy");
+    }
+
+    @Test
+    void nanLossStopsTrainingNamingEpochAndBatch() throws IOException {
+        // 24 steps per epoch: the 27th step is epoch 2, batch 3
+        TrainableNetwork diverging = new ForwardingNetwork(new LinearSoftmaxNetwork(DataType.FLOAT, 77)) {
+            @Override
+            public double forwardBackward() {
+                double loss = delegate.forwardBackward();
+                return delegate.steps() == 26 ? Double.NaN : loss;
+            }
+        };
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(diverging, config(4, out), line -> { }).train(dataset.split(60)));
+
+        assertEquals(2, e.epoch());
+        assertEquals(3, e.batch());
+        assertTrue(Double.isNaN(e.loss()));
+        assertTrue(e.getMessage().startsWith("Training diverged at epoch 2, batch 3 of 24: the loss is NaN"),
+                e.getMessage());
+        assertEquals(2, Files.readAllLines(out.resolve("metrics.csv")).size(), "epoch 1's row was flushed");
+    }
+
+    @Test
+    void infiniteLossDivergesToo() {
+        TrainableNetwork diverging = new ForwardingNetwork(new LinearSoftmaxNetwork(DataType.FLOAT, 77)) {
+            @Override
+            public double forwardBackward() {
+                delegate.forwardBackward();
+                return Double.POSITIVE_INFINITY;
+            }
+        };
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(diverging, config(1, out), line -> { }).train(dataset.split(60)));
+
+        assertEquals(1, e.epoch());
+        assertEquals(1, e.batch());
+    }
+
+    @Test
+    void fewerTrainingSamplesThanOneBatchWritesNothing() {
+        Path output = out.resolve("never");
+        DatasetSplit split = dataset.split(300);
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77),
+                        new TrainingConfig(1, 0.5, 0.05, 300, 77, output), line -> { }).train(split));
+
+        assertTrue(e.getMessage().contains("Only 5 training samples remain after 300 are held out"), e.getMessage());
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
+    void shuffleIsAPermutation() {
+        int[] order = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+
+        Trainer.shuffle(order, new Rng(5));
+
+        assertEquals(45, Arrays.stream(order).sum());
+        assertEquals(10, Arrays.stream(order).distinct().count());
+        assertFalse(Arrays.equals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, order));
+    }
+}
