@@ -1,0 +1,10 @@
+// The train goal found no data directory and failed before forking, saying what to do about it.
+def log = new File(basedir, 'build.log').text
+def missing = new File(basedir, 'no-such-data').path
+
+assert log.contains('BUILD FAILURE')
+assert log.contains("The data directory $missing does not exist (parameter data)")
+assert log.contains("install Debian's package dataset-fashion-mnist or set -Dbinaryconnect.data=<dir>")
+assert !log.contains('Training TinyMlp (')
+assert !new File(basedir, 'target/binaryconnect/TinyMlp/model.bin').exists()
+return true

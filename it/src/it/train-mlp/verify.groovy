@@ -1,0 +1,27 @@
+// The train goal compiled the spec, forked the training JVM with a tuned OpenBLAS, streamed one line per epoch,
+// and wrote the model and its metrics under target/binaryconnect/TinyMlp/.
+def log = new File(basedir, 'build.log').text
+
+assert log.contains('Training TinyMlp (com.example.tiny.TinyMlpNetwork) on ' + new File(basedir, 'data').path)
+assert log.contains('OPENBLAS_CORETYPE=')
+assert log =~ /(?m)^\[INFO\] epoch 1\/2 /
+assert log =~ /(?m)^\[INFO\] epoch 2\/2 /
+assert log.contains('BUILD SUCCESS')
+
+def output = new File(basedir, 'target/binaryconnect/TinyMlp')
+def model = new File(output, 'model.bin')
+assert model.isFile() && model.length() > 0 : "no model at $model"
+
+def lines = new File(output, 'metrics.csv').readLines().findAll { !it.isBlank() }
+assert lines[0] == 'epoch,learning_rate,train_loss,val_accuracy,test_accuracy,seconds,samples_per_s'
+assert lines.size() == 3 : "expected 2 epochs in metrics.csv, got: $lines"
+lines.drop(1).eachWithIndex { row, i ->
+    def fields = row.split(',', -1)
+    assert fields.length == 7 : row
+    assert fields[0] == String.valueOf(i + 1) : row
+    [fields[3], fields[4]].each { accuracy ->
+        double value = accuracy as double
+        assert value >= 0d && value <= 1d : row
+    }
+}
+return true

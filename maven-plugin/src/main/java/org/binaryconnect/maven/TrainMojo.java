@@ -1,0 +1,127 @@
+package org.binaryconnect.maven;
+
+import java.io.File;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Trains a network the project declares with {@code @Network}. Compiles the project first, then forks a JVM
+ * with the BinaryConnect runtime, ND4J and a tuned OpenBLAS, and trains the generated class on the dataset.
+ * The model ({@code model.bin}) and its metrics ({@code metrics.csv}) go to
+ * {@code <outputDirectory>/<NetworkName>/}.
+ */
+@Mojo(name = "train", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public final class TrainMojo extends AbstractMojo {
+
+    /**
+     * The network to train: the simple name of its {@code @Network} class (e.g. {@code FashionMlp}) or a fully
+     * qualified name. Optional when the project declares exactly one network.
+     */
+    @Parameter(property = "binaryconnect.network")
+    private String network;
+
+    /**
+     * The directory holding the dataset's gzipped IDX files ({@code train-images-idx3-ubyte.gz},
+     * {@code train-labels-idx1-ubyte.gz}, {@code t10k-images-idx3-ubyte.gz}, {@code t10k-labels-idx1-ubyte.gz}).
+     * A relative path is resolved against the project's base directory.
+     */
+    @Parameter(property = "binaryconnect.data", defaultValue = "/usr/share/datasets/fashion-mnist")
+    private File data;
+
+    /** Where trained networks go; each run writes into a folder named for its network. */
+    @Parameter(property = "binaryconnect.outputDirectory", defaultValue = "${project.build.directory}/binaryconnect")
+    private File outputDirectory;
+
+    /** Number of epochs, replacing the network's {@code @Training(epochs)}. */
+    @Parameter(property = "binaryconnect.epochs")
+    private Integer epochs;
+
+    /** Learning rate of the first epoch, replacing the network's {@code @Training(learningRateStart)}. */
+    @Parameter(property = "binaryconnect.learningRateStart")
+    private Double learningRateStart;
+
+    /** Learning rate reached after the last epoch, replacing the network's {@code @Training(learningRateEnd)}. */
+    @Parameter(property = "binaryconnect.learningRateEnd")
+    private Double learningRateEnd;
+
+    /** Seed of initialisation, shuffling, dropout and stochastic binarization, replacing {@code @Training(seed)}. */
+    @Parameter(property = "binaryconnect.seed")
+    private Long seed;
+
+    /**
+     * Number of training samples (the last ones) held out for validation, replacing
+     * {@code @Training(validationSamples)}.
+     */
+    @Parameter(property = "binaryconnect.validationSamples")
+    private Integer validationSamples;
+
+    /** Options of the training JVM, separated by spaces, e.g. {@code -Xmx8g}. */
+    @Parameter(property = "binaryconnect.jvmArgs", defaultValue = "-Xmx4g")
+    private String jvmArgs;
+
+    /** Skips training. */
+    @Parameter(property = "binaryconnect.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Log log = getLog();
+        if (skip) {
+            log.info("Skipping training (binaryconnect.skip).");
+            return;
+        }
+        File basedir = project.getBasedir();
+        TrainingRequest request = new TrainingRequest(
+                basedir,
+                new File(project.getBuild().getOutputDirectory()),
+                classpathEntries(project.getArtifacts()),
+                pluginArtifacts(),
+                network,
+                TrainingRequest.resolve(basedir, data),
+                TrainingRequest.resolve(basedir, outputDirectory),
+                new ScheduleOverrides(epochs, learningRateStart, learningRateEnd, seed, validationSamples),
+                TrainingRequest.splitJvmArgs(jvmArgs));
+        new TrainingLauncher(log::info, log::info, line -> {
+            if (line.startsWith(ChildProcess.ERROR_PREFIX)) {
+                log.error(line);
+            } else {
+                log.info(line);
+            }
+        }).train(request);
+    }
+
+    /** The plugin's dependencies (the runtime and ND4J), the plugin's own jar aside. */
+    private List<ClasspathEntry> pluginArtifacts() {
+        return classpathEntries(plugin.getArtifacts().stream()
+                .filter(a -> !(Objects.equals(a.getGroupId(), plugin.getGroupId())
+                        && Objects.equals(a.getArtifactId(), plugin.getArtifactId())))
+                .toList());
+    }
+
+    private static List<ClasspathEntry> classpathEntries(Collection<Artifact> artifacts) {
+        return artifacts.stream()
+                .filter(a -> a.getFile() != null && a.getArtifactHandler().isAddedToClasspath())
+                .map(a -> ClasspathEntry.of(a.getGroupId(), a.getArtifactId(), a.getClassifier(), a.getFile()))
+                .toList();
+    }
+}

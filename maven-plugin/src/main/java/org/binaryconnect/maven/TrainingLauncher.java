@@ -1,0 +1,125 @@
+package org.binaryconnect.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * Trains one declared network in a forked JVM: checks the request, assembles the classpath, command and
+ * environment, runs {@code TrainMain} and turns its exit into Maven's verdict.
+ */
+final class TrainingLauncher {
+
+    static final String MAIN_CLASS = "org.binaryconnect.runtime.cli.TrainMain";
+
+    private static final String DATA_HINT = "install Debian's package dataset-fashion-mnist"
+            + " or set -Dbinaryconnect.data=<dir>";
+
+    private final String mainClass;
+    private final Consumer<String> info;
+    private final Consumer<String> stdout;
+    private final Consumer<String> stderr;
+    private final Map<String, String> parentEnvironment;
+    private final Supplier<String> cpuinfo;
+
+    /**
+     * @param info messages of the launcher itself
+     * @param stdout each line the training JVM prints on its standard output
+     * @param stderr each line the training JVM prints on its standard error
+     */
+    TrainingLauncher(Consumer<String> info, Consumer<String> stdout, Consumer<String> stderr) {
+        this(MAIN_CLASS, info, stdout, stderr, System.getenv(), OpenBlasCoreType::readCpuinfo);
+    }
+
+    TrainingLauncher(String mainClass, Consumer<String> info, Consumer<String> stdout, Consumer<String> stderr,
+            Map<String, String> parentEnvironment, Supplier<String> cpuinfo) {
+        this.mainClass = mainClass;
+        this.info = info;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.parentEnvironment = Map.copyOf(parentEnvironment);
+        this.cpuinfo = cpuinfo;
+    }
+
+    /** Trains the requested network and returns the folder its model and metrics were written to. */
+    File train(TrainingRequest request) throws MojoExecutionException, MojoFailureException {
+        DeclaredNetwork network = DeclaredNetworks.read(request.classesDirectory()).select(request.network());
+        checkData(request.data());
+        request.overrides().validate();
+        File output = new File(request.outputDirectory(), network.name());
+        if (!output.isDirectory() && !output.mkdirs()) {
+            throw new MojoExecutionException("Cannot create the output directory " + output
+                    + " (parameter outputDirectory); choose a writable one with -Dbinaryconnect.outputDirectory=<dir>.");
+        }
+        List<File> classpath = ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
+                request.pluginArtifacts());
+        Map<String, String> environment = environment();
+        info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on " + request.data()
+                + " into " + output + (environment.isEmpty() ? "" : ", " + describe(environment)));
+        ChildProcess.Result result;
+        try {
+            result = new ChildProcess(stdout, stderr).run(command(request, network, output, classpath), environment,
+                    request.workingDirectory());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot start the training JVM " + javaExecutable() + ": "
+                    + e.getMessage() + "; run Maven with a full JDK or JRE.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Training " + network.name() + " was interrupted.", e);
+        }
+        ChildExit.check(result, network.name());
+        info.accept("Trained " + network.name() + ": " + new File(output, "model.bin") + ", "
+                + new File(output, "metrics.csv"));
+        return output;
+    }
+
+    static void checkData(File data) throws MojoExecutionException {
+        if (!data.isDirectory()) {
+            throw new MojoExecutionException("The data directory " + data
+                    + (data.exists() ? " is not a directory" : " does not exist")
+                    + " (parameter data): " + DATA_HINT + ".");
+        }
+    }
+
+    List<String> command(TrainingRequest request, DeclaredNetwork network, File output, List<File> classpath) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(request.jvmArgs());
+        command.add("-cp");
+        command.add(ForkClasspath.asArgument(classpath));
+        command.add(mainClass);
+        command.add("--network");
+        command.add(network.generatedClass());
+        command.add("--data");
+        command.add(request.data().getAbsolutePath());
+        command.add("--output");
+        command.add(output.getAbsolutePath());
+        command.addAll(request.overrides().arguments());
+        return List.copyOf(command);
+    }
+
+    /** What the training JVM's environment sets on top of Maven's: the OpenBLAS kernel, the user's or chosen. */
+    Map<String, String> environment() {
+        String userValue = parentEnvironment.get(OpenBlasCoreType.VARIABLE);
+        Optional<String> coreType = OpenBlasCoreType.choose(userValue, cpuinfo);
+        return coreType.map(value -> Map.of(OpenBlasCoreType.VARIABLE, value)).orElse(Map.of());
+    }
+
+    static String javaExecutable() {
+        return new File(new File(System.getProperty("java.home"), "bin"), "java").getAbsolutePath();
+    }
+
+    private static String describe(Map<String, String> environment) {
+        StringBuilder text = new StringBuilder();
+        environment.forEach((name, value) -> text.append(text.length() == 0 ? "" : ", ").append(name).append('=')
+                .append(value));
+        return text.toString();
+    }
+}

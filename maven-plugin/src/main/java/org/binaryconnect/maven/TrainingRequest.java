@@ -1,0 +1,48 @@
+package org.binaryconnect.maven;
+
+import java.io.File;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one {@code binaryconnect:train} run needs, resolved from the Maven project and the plugin's
+ * parameters; no Maven types, so the launcher can be tested without Maven.
+ *
+ * @param workingDirectory the project's base directory: the training JVM runs there
+ * @param classesDirectory the project's compiled classes, with the generated networks and their list
+ * @param projectDependencies the project's compile classpath, the classes directory aside
+ * @param pluginArtifacts the plugin's own dependencies: the runtime, ND4J and its natives
+ * @param network the {@code network} parameter, or {@code null} to take the project's only network
+ * @param data the directory holding the IDX files
+ * @param outputDirectory the parent of the per-network output folders
+ * @param overrides replacements of the network's {@code @Training} values
+ * @param jvmArgs options of the training JVM, e.g. {@code -Xmx4g}
+ */
+record TrainingRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
+        List<ClasspathEntry> pluginArtifacts, String network, File data, File outputDirectory,
+        ScheduleOverrides overrides, List<String> jvmArgs) {
+
+    TrainingRequest {
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(classesDirectory, "classesDirectory");
+        projectDependencies = List.copyOf(projectDependencies);
+        pluginArtifacts = List.copyOf(pluginArtifacts);
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        Objects.requireNonNull(overrides, "overrides");
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** A path the user gave relative to the project, resolved against it rather than Maven's own directory. */
+    static File resolve(File basedir, File file) {
+        return file.isAbsolute() ? file : new File(basedir, file.getPath());
+    }
+
+    /** Splits a {@code jvmArgs} parameter on whitespace. */
+    static List<String> splitJvmArgs(String jvmArgs) {
+        if (jvmArgs == null || jvmArgs.isBlank()) {
+            return List.of();
+        }
+        return List.of(jvmArgs.trim().split("\\s+"));
+    }
+}

@@ -1,0 +1,42 @@
+package org.binaryconnect.maven;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Stands in for {@code TrainMain} in a forked JVM: what it does depends on the network it is asked to train. */
+public final class FakeTrainMain {
+
+    private FakeTrainMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> arguments = Arrays.asList(args);
+        String network = arguments.get(arguments.indexOf("--network") + 1);
+        Path output = Path.of(arguments.get(arguments.indexOf("--output") + 1));
+        System.out.println("args " + String.join(" ", args));
+        System.out.println("OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE"));
+        System.out.println("cwd " + Path.of("").toAbsolutePath());
+        switch (network) {
+            case "ok.TinyNetwork" -> {
+                for (int epoch = 1; epoch <= 2; epoch++) {
+                    System.out.println("epoch " + epoch + " done");
+                }
+                System.err.println("a warning on stderr");
+                Files.write(output.resolve("model.bin"), new byte[] {1, 2, 3});
+                System.exit(0);
+            }
+            case "bad.DivergingNetwork" -> {
+                System.out.println("epoch 1 done");
+                System.err.println("[binaryconnect] ERROR: the loss diverged in epoch 2; lower learningRateStart.");
+                System.exit(2);
+            }
+            default -> {
+                System.err.println("[binaryconnect] ERROR: unexpected network " + network + ".");
+                System.exit(1);
+            }
+        }
+    }
+}

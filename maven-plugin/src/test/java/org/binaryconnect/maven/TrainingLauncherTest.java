@@ -1,0 +1,164 @@
+package org.binaryconnect.maven;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingLauncherTest {
+
+    private static final String AVX2_CPUINFO = "processor\t: 0\nflags\t\t: sse avx avx2 fma\n";
+
+    @TempDir
+    Path project;
+
+    private final List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> info = new ArrayList<>();
+    private File classes;
+    private File data;
+
+    @BeforeEach
+    void createProject() throws IOException {
+        classes = Files.createDirectories(project.resolve("target/classes")).toFile();
+        data = Files.createDirectories(project.resolve("data")).toFile();
+    }
+
+    @Test
+    void runsTheJavaOfThisJdkWithTheJvmArgsClasspathAndTrainMainOptions() {
+        TrainingRequest request = request(null, new ScheduleOverrides(3, null, null, 42L, null), List.of("-Xmx1g"));
+        List<File> classpath = List.of(classes, new File("/repo/runtime.jar"));
+
+        List<String> command = new TrainingLauncher(info::add, stdout::add, stderr::add).command(request, new DeclaredNetwork("com.example.FashionMlpNetwork"),
+                new File("/out/FashionMlp"), classpath);
+
+        assertEquals(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp", classes.getAbsolutePath() + File.pathSeparator + new File("/repo/runtime.jar").getAbsolutePath(),
+                TrainingLauncher.MAIN_CLASS,
+                "--network", "com.example.FashionMlpNetwork",
+                "--data", data.getAbsolutePath(),
+                "--output", new File("/out/FashionMlp").getAbsolutePath(),
+                "--epochs", "3", "--seed", "42"), command);
+    }
+
+    @Test
+    void setsTheOpenBlasKernelFromTheCpuUnlessTheUserChoseOne() {
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "Haswell"), launcher(Map.of()).environment());
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "Zen"), launcher(Map.of("OPENBLAS_CORETYPE", "Zen")).environment());
+        assertEquals(Map.of(), new TrainingLauncher("unused", info::add, stdout::add, stderr::add, Map.of(), () -> "")
+                .environment());
+    }
+
+    @Test
+    void failsBeforeForkingWhenTheDataDirectoryIsMissing() throws IOException {
+        declare("ok.TinyNetwork");
+        File missing = project.resolve("no-such-dir").toFile();
+        TrainingRequest request = new TrainingRequest(project.toFile(), classes, List.of(), List.of(), null, missing,
+                project.resolve("target/binaryconnect").toFile(), ScheduleOverrides.NONE, List.of());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> launcher(Map.of()).train(request));
+
+        assertTrue(e.getMessage().contains(missing.getPath() + " does not exist (parameter data)"), e.getMessage());
+        assertTrue(e.getMessage().contains("install Debian's package dataset-fashion-mnist"
+                + " or set -Dbinaryconnect.data=<dir>"), e.getMessage());
+        assertTrue(stdout.isEmpty());
+    }
+
+    @Test
+    void failsBeforeForkingWhenNoNetworkWasCompiled() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> launcher(Map.of()).train(request(null, ScheduleOverrides.NONE, List.of())));
+
+        assertTrue(e.getMessage().contains("no @Network class was compiled in this project"), e.getMessage());
+    }
+
+    @Test
+    void failsBeforeForkingOnAnInvalidOverride() throws IOException {
+        declare("ok.TinyNetwork");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> launcher(Map.of())
+                .train(request(null, new ScheduleOverrides(0, null, null, null, null), List.of())));
+
+        assertTrue(e.getMessage().contains("-Dbinaryconnect.epochs"), e.getMessage());
+    }
+
+    @Test
+    void streamsTheTrainingJvmsOutputAndReturnsTheNetworksFolder() throws Exception {
+        declare("ok.TinyNetwork");
+
+        File output = launcher(Map.of()).train(request("Tiny", new ScheduleOverrides(2, null, null, null, null),
+                List.of("-Xmx64m")));
+
+        assertEquals(project.resolve("target/binaryconnect/Tiny").toFile(), output);
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(output.toPath().resolve("model.bin")));
+        assertTrue(stdout.contains("epoch 1 done") && stdout.contains("epoch 2 done"), stdout.toString());
+        assertTrue(stdout.contains("OPENBLAS_CORETYPE=Haswell"), stdout.toString());
+        assertTrue(stdout.contains("cwd " + project.toAbsolutePath()), stdout.toString());
+        assertTrue(stdout.stream().anyMatch(line -> line.endsWith("--epochs 2")), stdout.toString());
+        assertEquals(List.of("a warning on stderr"), stderr);
+        assertTrue(info.get(0).startsWith("Training Tiny (ok.TinyNetwork) on "), info.toString());
+    }
+
+    @Test
+    void blamesTheModelWhenTheTrainingJvmSaysSo() throws Exception {
+        declare("bad.DivergingNetwork");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> launcher(Map.of()).train(request(null, ScheduleOverrides.NONE, List.of("-Xmx64m"))));
+
+        assertEquals("Training Diverging failed: the loss diverged in epoch 2; lower learningRateStart.",
+                e.getMessage());
+        assertTrue(stdout.contains("epoch 1 done"), stdout.toString());
+    }
+
+    @Test
+    void reportsOtherFailuresAsExecutionErrors() throws Exception {
+        declare("other.SurpriseNetwork");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> launcher(Map.of()).train(request(null, ScheduleOverrides.NONE, List.of("-Xmx64m"))));
+
+        assertEquals("Training Surprise failed: unexpected network other.SurpriseNetwork.", e.getMessage());
+    }
+
+    private TrainingLauncher launcher(Map<String, String> environment) {
+        return new TrainingLauncher(FakeTrainMain.class.getName(), info::add, stdout::add, stderr::add, environment,
+                () -> AVX2_CPUINFO);
+    }
+
+    private TrainingRequest request(String network, ScheduleOverrides overrides, List<String> jvmArgs) {
+        return new TrainingRequest(project.toFile(), classes, List.of(new ClasspathEntry("test:classes:", testClasses())),
+                List.of(), network, data, project.resolve("target/binaryconnect").toFile(), overrides, jvmArgs);
+    }
+
+    private void declare(String generatedClass) throws IOException {
+        Path list = classes.toPath().resolve(DeclaredNetworks.RESOURCE);
+        Files.createDirectories(list.getParent());
+        Files.writeString(list, generatedClass + "\n");
+    }
+
+    private static File testClasses() {
+        try {
+            return Path.of(FakeTrainMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
