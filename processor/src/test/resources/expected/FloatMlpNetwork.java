@@ -190,15 +190,6 @@ public final class FloatMlpNetwork implements TrainableNetwork {
         return LossKernels.softmaxCrossEntropy(outputOutput, labels, null);
     }
 
-    @Override
-    public double forwardBackward() {
-        forwardTraining();
-        BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd, hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
-        double loss = LossKernels.softmaxCrossEntropy(outputOutput, labels, outputDelta);
-        backward();
-        return loss;
-    }
-
     /**
      * The forward pass on batch statistics, with the current binary weights and dropout masks.
      */
@@ -213,11 +204,9 @@ public final class FloatMlpNetwork implements TrainableNetwork {
         DenseKernels.addBias(outputOutput, outputBias.propagated());
     }
 
-    /**
-     * Backpropagates dLoss/dOutput of the last layer, in each layer's delta buffer, to every
-     * parameter's gradient (dLoss/dWb for binary weights).
-     */
-    private void backward() {
+    @Override
+    public void backward() {
+        LossKernels.softmaxCrossEntropy(outputOutput, labels, outputDelta);
         // output: dense 256 -> 10, full precision, identity
         DenseKernels.biasGradient(outputDelta, outputBias.gradient());
         Gemm.multiply(hiddenOutput, true, outputDelta, false, outputWeights.gradient());
@@ -232,6 +221,7 @@ public final class FloatMlpNetwork implements TrainableNetwork {
     @Override
     public void update(double learningRate) {
         optimizer.update(parameters, learningRate);
+        BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd, hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
     }
 
     @Override

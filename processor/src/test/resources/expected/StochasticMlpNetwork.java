@@ -293,17 +293,6 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         return LossKernels.squaredHinge(outputOutput, labels, null);
     }
 
-    @Override
-    public double forwardBackward() {
-        forwardTraining();
-        BatchNormKernels.updateRunningStatistics(firstRunningMean, firstRunningStd, firstBatchMean, firstBatchStd, FIRST_BN_ALPHA);
-        BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd, hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
-        BatchNormKernels.updateRunningStatistics(outputRunningMean, outputRunningStd, outputBatchMean, outputBatchStd, OUTPUT_BN_ALPHA);
-        double loss = LossKernels.squaredHinge(outputOutput, labels, outputDelta);
-        backward();
-        return loss;
-    }
-
     /**
      * The forward pass on batch statistics, with the current binary weights and dropout masks.
      */
@@ -325,11 +314,9 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         BatchNormKernels.forwardTraining(outputZ, outputGamma.propagated(), outputBeta.propagated(), outputBatchMean, outputBatchStd, outputNormalized, outputOutput, OUTPUT_BN_EPSILON);
     }
 
-    /**
-     * Backpropagates dLoss/dOutput of the last layer, in each layer's delta buffer, to every
-     * parameter's gradient (dLoss/dWb for binary weights).
-     */
-    private void backward() {
+    @Override
+    public void backward() {
+        LossKernels.squaredHinge(outputOutput, labels, outputDelta);
         // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
         BatchNormKernels.backward(outputDelta, outputNormalized, outputBatchStd, outputGamma.propagated(), outputGamma.gradient(), outputBeta.gradient(), OUTPUT_BN_EPSILON);
         DenseKernels.biasGradient(outputDelta, outputBias.gradient());
@@ -352,6 +339,9 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
     @Override
     public void update(double learningRate) {
         optimizer.update(parameters, learningRate);
+        BatchNormKernels.updateRunningStatistics(firstRunningMean, firstRunningStd, firstBatchMean, firstBatchStd, FIRST_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd, hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(outputRunningMean, outputRunningStd, outputBatchMean, outputBatchStd, OUTPUT_BN_ALPHA);
     }
 
     @Override

@@ -70,7 +70,6 @@ final class TrainingClassWriter {
         addAccessors(type);
         addPrepareTrainingStep(type);
         addForwardLoss(type);
-        addForwardBackward(type);
         addForwardTraining(type);
         addBackward(type);
         addUpdate(type);
@@ -326,21 +325,6 @@ final class TrainingClassWriter {
                 .build());
     }
 
-    private void addForwardBackward(TypeSpec.Builder type) {
-        MethodSpec.Builder method = override("forwardBackward", TypeName.DOUBLE).addStatement("forwardTraining()");
-        for (LayerModel layer : layers) {
-            LayerNames n = new LayerNames(layer.name());
-            layer.batchNorm().ifPresent(bn -> method.addStatement("$T.updateRunningStatistics($N, $N, $N, $N, $L)",
-                    BATCH_NORM, n.runningMean(), n.runningStd(), n.batchMean(), n.batchStd(), n.constant("BN_ALPHA")));
-        }
-        LayerNames output = new LayerNames(model.outputLayer().name());
-        method.addStatement("double loss = $T.$L($N, labels, $N)", LOSS, lossKernel(), output.output(),
-                output.delta());
-        method.addStatement("backward()");
-        method.addStatement("return loss");
-        type.addMethod(method.build());
-    }
-
     private String lossKernel() {
         return model.loss() == Loss.SQUARED_HINGE ? "squaredHinge" : "softmaxCrossEntropy";
     }
@@ -391,10 +375,9 @@ final class TrainingClassWriter {
     }
 
     private void addBackward(TypeSpec.Builder type) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("backward")
-                .addJavadoc("Backpropagates dLoss/dOutput of the last layer, in each layer's delta buffer, to every\n")
-                .addJavadoc("parameter's gradient (dLoss/dWb for binary weights).\n")
-                .addModifiers(Modifier.PRIVATE);
+        LayerNames outputLayer = new LayerNames(model.outputLayer().name());
+        MethodSpec.Builder method = override("backward", TypeName.VOID)
+                .addStatement("$T.$L($N, labels, $N)", LOSS, lossKernel(), outputLayer.output(), outputLayer.delta());
         for (int i = layers.size() - 1; i >= 0; i--) {
             LayerModel layer = layers.get(i);
             LayerNames n = new LayerNames(layer.name());
@@ -423,10 +406,15 @@ final class TrainingClassWriter {
     }
 
     private void addUpdate(TypeSpec.Builder type) {
-        type.addMethod(override("update", TypeName.VOID)
+        MethodSpec.Builder method = override("update", TypeName.VOID)
                 .addParameter(TypeName.DOUBLE, "learningRate")
-                .addStatement("optimizer.update(parameters, learningRate)")
-                .build());
+                .addStatement("optimizer.update(parameters, learningRate)");
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            layer.batchNorm().ifPresent(bn -> method.addStatement("$T.updateRunningStatistics($N, $N, $N, $N, $L)",
+                    BATCH_NORM, n.runningMean(), n.runningStd(), n.batchMean(), n.batchStd(), n.constant("BN_ALPHA")));
+        }
+        type.addMethod(method.build());
     }
 
     private void addPrepareEvaluation(TypeSpec.Builder type) {

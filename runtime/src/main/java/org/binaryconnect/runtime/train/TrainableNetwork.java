@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * What the annotation processor generates for each {@code @Network}: the BinaryConnect training step for one
  * exact network, over buffers allocated once for {@link NetworkDescription#batchSize()} samples.
  *
- * <p>One training step is {@link #prepareTrainingStep()}, {@link #forwardBackward()},
- * {@link #update(double)}; {@link #trainStep(double)} does all three. Callers fill {@link #input()} (one
+ * <p>One training step is {@link #prepareTrainingStep()}, {@link #forwardLoss()}, {@link #backward()} and
+ * {@link #update(double)}; {@link #trainStep(double)} does them all. Callers fill {@link #input()} (one
  * sample per row, features flattened in the declared input shape's order) and {@link #labels()} first.
  */
 public interface TrainableNetwork {
@@ -27,15 +27,21 @@ public interface TrainableNetwork {
     void prepareTrainingStep();
 
     /**
-     * Forward pass on batch statistics with the current binary weights and masks, then the backward pass:
-     * fills every {@link Parameter#gradient()} and updates BatchNorm running statistics. Returns the loss.
+     * The forward pass on batch statistics with the current binary weights and dropout masks. Returns the training
+     * loss. Changes nothing but the network's activation buffers.
      */
-    double forwardBackward();
-
-    /** The forward pass of {@link #forwardBackward()} alone: the training loss, no gradients. */
     double forwardLoss();
 
-    /** Applies the optimizer with BinaryConnect's scaling and clipping to every parameter. */
+    /**
+     * The backward pass of the last {@link #forwardLoss()}: fills every {@link Parameter#gradient()} (dL/dWb for
+     * binary weights).
+     */
+    void backward();
+
+    /**
+     * Commits the step: the optimizer's update, with BinaryConnect's scaling and clipping, of every parameter, and
+     * the BatchNorm running statistics from the last forward pass.
+     */
     void update(double learningRate);
 
     /** Sets the weights predictions use ({@code SAMPLED_AVERAGE} draws one sample per call); never {@code AUTO}. */
@@ -56,6 +62,13 @@ public interface TrainableNetwork {
 
     /** Number of optimizer steps taken so far. */
     long steps();
+
+    /** {@link #forwardLoss()} then {@link #backward()}: the loss and its gradients for the current batch. */
+    default double forwardBackward() {
+        double loss = forwardLoss();
+        backward();
+        return loss;
+    }
 
     default double trainStep(double learningRate) {
         prepareTrainingStep();

@@ -45,6 +45,11 @@ abstract class ForwardingNetwork implements TrainableNetwork {
     }
 
     @Override
+    public void backward() {
+        delegate.backward();
+    }
+
+    @Override
     public void update(double learningRate) {
         delegate.update(learningRate);
     }

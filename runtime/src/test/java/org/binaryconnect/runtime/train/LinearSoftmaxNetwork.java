@@ -99,12 +99,10 @@ public class LinearSoftmaxNetwork implements TrainableNetwork {
     }
 
     @Override
-    public double forwardBackward() {
-        forward();
-        double loss = LossKernels.softmaxCrossEntropy(scores, labels, scoreGradient);
+    public void backward() {
+        LossKernels.softmaxCrossEntropy(scores, labels, scoreGradient);
         Nd4j.gemm(input, scoreGradient, weights.gradient(), true, false, 1.0, 0.0);
         DenseKernels.biasGradient(scoreGradient, bias.gradient());
-        return loss;
     }
 
     @Override

@@ -75,7 +75,7 @@ final class ScriptedScoresNetwork implements TrainableNetwork {
     }
 
     @Override
-    public double forwardBackward() {
+    public void backward() {
         throw new UnsupportedOperationException();
     }
 
