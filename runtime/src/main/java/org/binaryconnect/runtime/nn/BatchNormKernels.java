@@ -1,5 +1,6 @@
 package org.binaryconnect.runtime.nn;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,78 +15,141 @@ public final class BatchNormKernels {
 
     /**
      * Training forward pass on batch statistics: {@code xhat = (z - mean) / (std + eps)},
-     * {@code out = gamma * xhat + beta}. Writes the batch mean and std (without eps) for the backward pass
-     * and the running averages. {@code out} may be the same array as {@code z}.
+     * {@code out = gamma * xhat + beta}. Writes the batch mean and std (without eps) for the backward pass and
+     * the running averages. {@code out} may be the same array as {@code z}.
      */
     public static void forwardTraining(INDArray z, INDArray gamma, INDArray beta, INDArray batchMean,
             INDArray batchStd, INDArray xhat, INDArray out, double epsilon) {
+        if (Buf.singlePrecision(z, gamma, beta, batchMean, batchStd, xhat, out)) {
+            forwardTrainingSingle(z, gamma, beta, batchMean, batchStd, xhat, out, (float) epsilon);
+            return;
+        }
         Buf in = Buf.of(z);
-        Buf mean = Buf.of(batchMean);
-        Buf std = Buf.of(batchStd);
-        int units = mean.length();
+        double[] values = in.loadAll(0);
+        double[] g = Buf.of(gamma).loadAll(1);
+        double[] b = Buf.of(beta).loadAll(2);
+        int units = Buf.of(batchMean).length();
         int rows = in.length() / units;
-        for (int j = 0; j < units; j++) {
-            mean.set(j, 0);
-            std.set(j, 0);
-        }
+        double[] mean = Scratch.doubles(3, units);
+        double[] std = Scratch.doubles(4, units);
+        Arrays.fill(mean, 0, units, 0);
+        Arrays.fill(std, 0, units, 0);
         for (int base = 0; base < in.length(); base += units) {
             for (int j = 0; j < units; j++) {
-                mean.set(j, mean.get(j) + in.get(base + j));
+                mean[j] += values[base + j];
             }
         }
         for (int j = 0; j < units; j++) {
-            mean.set(j, mean.get(j) / rows);
+            mean[j] /= rows;
         }
         for (int base = 0; base < in.length(); base += units) {
             for (int j = 0; j < units; j++) {
-                double d = in.get(base + j) - mean.get(j);
-                std.set(j, std.get(j) + d * d);
+                double d = values[base + j] - mean[j];
+                std[j] += d * d;
+            }
+        }
+        double[] scale = Scratch.doubles(5, units);
+        for (int j = 0; j < units; j++) {
+            std[j] = Math.sqrt(std[j] / rows);
+            scale[j] = 1 / (std[j] + epsilon);
+        }
+        double[] normalized = Scratch.doubles(6, in.length());
+        for (int base = 0; base < in.length(); base += units) {
+            for (int j = 0; j < units; j++) {
+                double x = (values[base + j] - mean[j]) * scale[j];
+                normalized[base + j] = x;
+                values[base + j] = g[j] * x + b[j];
+            }
+        }
+        Buf.of(batchMean).store(0, mean, units);
+        Buf.of(batchStd).store(0, std, units);
+        Buf.of(xhat).store(0, normalized, in.length());
+        Buf.of(out).storeAll(values);
+    }
+
+    private static void forwardTrainingSingle(INDArray z, INDArray gamma, INDArray beta, INDArray batchMean,
+            INDArray batchStd, INDArray xhat, INDArray out, float epsilon) {
+        float[] values = Buf.loadFloats(z, 0);
+        float[] g = Buf.loadFloats(gamma, 1);
+        float[] b = Buf.loadFloats(beta, 2);
+        int units = (int) gamma.length();
+        int length = (int) z.length();
+        int rows = length / units;
+        float[] mean = Scratch.floats(3, units);
+        float[] std = Scratch.floats(4, units);
+        float[] scale = Scratch.floats(5, units);
+        float[] normalized = Scratch.floats(6, length);
+        Arrays.fill(mean, 0, units, 0f);
+        Arrays.fill(std, 0, units, 0f);
+        for (int base = 0; base < length; base += units) {
+            for (int j = 0; j < units; j++) {
+                mean[j] += values[base + j];
             }
         }
         for (int j = 0; j < units; j++) {
-            std.set(j, Math.sqrt(std.get(j) / rows));
+            mean[j] /= rows;
         }
-        Buf g = Buf.of(gamma);
-        Buf b = Buf.of(beta);
-        Buf xh = Buf.of(xhat);
-        Buf o = Buf.of(out);
-        for (int base = 0; base < in.length(); base += units) {
+        for (int base = 0; base < length; base += units) {
             for (int j = 0; j < units; j++) {
-                double normalized = (in.get(base + j) - mean.get(j)) / (std.get(j) + epsilon);
-                xh.set(base + j, normalized);
-                o.set(base + j, g.get(j) * normalized + b.get(j));
+                float d = values[base + j] - mean[j];
+                std[j] += d * d;
             }
         }
+        for (int j = 0; j < units; j++) {
+            std[j] = (float) Math.sqrt(std[j] / rows);
+            scale[j] = 1 / (std[j] + epsilon);
+        }
+        for (int base = 0; base < length; base += units) {
+            for (int j = 0; j < units; j++) {
+                float x = (values[base + j] - mean[j]) * scale[j];
+                normalized[base + j] = x;
+                values[base + j] = g[j] * x + b[j];
+            }
+        }
+        Buf.storeFloats(batchMean, mean);
+        Buf.storeFloats(batchStd, std);
+        Buf.storeFloats(xhat, normalized);
+        Buf.storeFloats(out, values);
     }
 
     /** {@code running = (1 - alpha) * running + alpha * batch}, for the mean and the std. */
     public static void updateRunningStatistics(INDArray runningMean, INDArray runningStd, INDArray batchMean,
             INDArray batchStd, double alpha) {
-        Buf rm = Buf.of(runningMean);
-        Buf rs = Buf.of(runningStd);
-        Buf bm = Buf.of(batchMean);
-        Buf bs = Buf.of(batchStd);
-        for (int j = 0, units = rm.length(); j < units; j++) {
-            rm.set(j, (1 - alpha) * rm.get(j) + alpha * bm.get(j));
-            rs.set(j, (1 - alpha) * rs.get(j) + alpha * bs.get(j));
+        movingAverage(Buf.of(runningMean), Buf.of(batchMean), alpha);
+        movingAverage(Buf.of(runningStd), Buf.of(batchStd), alpha);
+    }
+
+    private static void movingAverage(Buf running, Buf batch, double alpha) {
+        double[] r = running.loadAll(0);
+        double[] b = batch.loadAll(1);
+        for (int j = 0, units = running.length(); j < units; j++) {
+            r[j] = (1 - alpha) * r[j] + alpha * b[j];
         }
+        running.storeAll(r);
     }
 
     /** Inference on the running statistics; {@code out} may be {@code z}. */
     public static void forwardInference(INDArray z, INDArray gamma, INDArray beta, INDArray runningMean,
             INDArray runningStd, INDArray out, double epsilon) {
         Buf in = Buf.of(z);
-        Buf g = Buf.of(gamma);
-        Buf b = Buf.of(beta);
-        Buf rm = Buf.of(runningMean);
-        Buf rs = Buf.of(runningStd);
-        Buf o = Buf.of(out);
-        int units = g.length();
+        double[] values = in.loadAll(0);
+        double[] g = Buf.of(gamma).loadAll(1);
+        double[] b = Buf.of(beta).loadAll(2);
+        double[] rm = Buf.of(runningMean).loadAll(3);
+        double[] rs = Buf.of(runningStd).loadAll(4);
+        int units = Buf.of(gamma).length();
+        double[] scale = Scratch.doubles(5, units);
+        double[] shift = Scratch.doubles(6, units);
+        for (int j = 0; j < units; j++) {
+            scale[j] = g[j] / (rs[j] + epsilon);
+            shift[j] = b[j] - rm[j] * scale[j];
+        }
         for (int base = 0; base < in.length(); base += units) {
             for (int j = 0; j < units; j++) {
-                o.set(base + j, g.get(j) * (in.get(base + j) - rm.get(j)) / (rs.get(j) + epsilon) + b.get(j));
+                values[base + j] = values[base + j] * scale[j] + shift[j];
             }
         }
+        Buf.of(out).storeAll(values);
     }
 
     /**
@@ -96,33 +160,82 @@ public final class BatchNormKernels {
      */
     public static void backward(INDArray delta, INDArray xhat, INDArray batchStd, INDArray gamma,
             INDArray gammaGradient, INDArray betaGradient, double epsilon) {
+        if (Buf.singlePrecision(delta, xhat, batchStd, gamma, gammaGradient, betaGradient)) {
+            backwardSingle(delta, xhat, batchStd, gamma, gammaGradient, betaGradient, (float) epsilon);
+            return;
+        }
         Buf d = Buf.of(delta);
-        Buf xh = Buf.of(xhat);
-        Buf std = Buf.of(batchStd);
-        Buf g = Buf.of(gamma);
-        Buf dg = Buf.of(gammaGradient);
-        Buf db = Buf.of(betaGradient);
-        int units = g.length();
+        double[] deltas = d.loadAll(0);
+        double[] normalized = Buf.of(xhat).loadAll(1);
+        double[] std = Buf.of(batchStd).loadAll(2);
+        double[] g = Buf.of(gamma).loadAll(3);
+        int units = Buf.of(gamma).length();
         int rows = d.length() / units;
+        double[] dg = Scratch.doubles(4, units);
+        double[] db = Scratch.doubles(5, units);
+        Arrays.fill(dg, 0, units, 0);
+        Arrays.fill(db, 0, units, 0);
+        for (int base = 0; base < d.length(); base += units) {
+            for (int j = 0; j < units; j++) {
+                double dy = deltas[base + j];
+                db[j] += dy;
+                dg[j] += dy * normalized[base + j];
+            }
+        }
+        double[] centeredScale = Scratch.doubles(6, units);
+        double[] stdScale = Scratch.doubles(7, units);
         for (int j = 0; j < units; j++) {
-            dg.set(j, 0);
-            db.set(j, 0);
+            centeredScale[j] = g[j] / (std[j] + epsilon);
+            stdScale[j] = std[j] > 0 ? g[j] * dg[j] / (rows * std[j]) : 0;
         }
         for (int base = 0; base < d.length(); base += units) {
             for (int j = 0; j < units; j++) {
-                double dy = d.get(base + j);
-                db.set(j, db.get(j) + dy);
-                dg.set(j, dg.get(j) + dy * xh.get(base + j));
+                deltas[base + j] = centeredScale[j] * (deltas[base + j] - db[j] / rows)
+                        - stdScale[j] * normalized[base + j];
             }
         }
-        for (int base = 0; base < d.length(); base += units) {
+        d.storeAll(deltas);
+        Buf.of(gammaGradient).store(0, dg, units);
+        Buf.of(betaGradient).store(0, db, units);
+    }
+
+    private static void backwardSingle(INDArray delta, INDArray xhat, INDArray batchStd, INDArray gamma,
+            INDArray gammaGradient, INDArray betaGradient, float epsilon) {
+        float[] deltas = Buf.loadFloats(delta, 0);
+        float[] normalized = Buf.loadFloats(xhat, 1);
+        float[] std = Buf.loadFloats(batchStd, 2);
+        float[] g = Buf.loadFloats(gamma, 3);
+        int units = (int) gamma.length();
+        int length = (int) delta.length();
+        int rows = length / units;
+        float[] dg = Scratch.floats(4, units);
+        float[] db = Scratch.floats(5, units);
+        float[] centeredScale = Scratch.floats(6, units);
+        float[] stdScale = Scratch.floats(7, units);
+        Arrays.fill(dg, 0, units, 0f);
+        Arrays.fill(db, 0, units, 0f);
+        for (int base = 0; base < length; base += units) {
             for (int j = 0; j < units; j++) {
-                double sigma = std.get(j);
-                double gammaJ = g.get(j);
-                double centered = gammaJ * (d.get(base + j) - db.get(j) / rows) / (sigma + epsilon);
-                double throughStd = sigma > 0 ? gammaJ * dg.get(j) * xh.get(base + j) / (rows * sigma) : 0;
-                d.set(base + j, centered - throughStd);
+                float dy = deltas[base + j];
+                db[j] += dy;
+                dg[j] += dy * normalized[base + j];
             }
         }
+        for (int j = 0; j < units; j++) {
+            centeredScale[j] = g[j] / (std[j] + epsilon);
+            stdScale[j] = std[j] > 0 ? g[j] * dg[j] / (rows * std[j]) : 0;
+            db[j] /= rows;
+        }
+        for (int base = 0; base < length; base += units) {
+            for (int j = 0; j < units; j++) {
+                deltas[base + j] = centeredScale[j] * (deltas[base + j] - db[j]) - stdScale[j] * normalized[base + j];
+            }
+        }
+        for (int j = 0; j < units; j++) {
+            db[j] *= rows;
+        }
+        Buf.storeFloats(delta, deltas);
+        Buf.storeFloats(gammaGradient, dg);
+        Buf.storeFloats(betaGradient, db);
     }
 }

@@ -21,7 +21,7 @@ public interface Optimizer {
     static double applyDelta(double w, double delta, double learningRateScale, double h) {
         double updated = w + learningRateScale * delta;
         if (h > 0) {
-            updated = updated < -h ? -h : (updated > h ? h : updated);
+            updated = Math.max(-h, Math.min(h, updated));
         }
         return updated;
     }

@@ -1,7 +1,6 @@
 package org.binaryconnect.runtime.optim;
 
 import java.util.List;
-import org.binaryconnect.runtime.nn.Buf;
 
 /** SGD with momentum as in Lasagne: {@code velocity = momentum * velocity - lr * g}, {@code W_new = W + velocity}. */
 public final class SgdOptimizer implements Optimizer {
@@ -17,16 +16,44 @@ public final class SgdOptimizer implements Optimizer {
     public void update(List<Parameter> parameters, double learningRate) {
         steps++;
         for (Parameter p : parameters) {
-            Buf w = Buf.of(p.value());
-            Buf g = Buf.of(p.gradient());
-            Buf velocity = Buf.of(p.firstMoment());
+            if (SinglePrecisionChunks.applies(p)) {
+                updateSinglePrecision(new SinglePrecisionChunks(p), (float) learningRate,
+                        (float) p.learningRateScale(), (float) p.h());
+                continue;
+            }
+            ParameterChunks chunks = new ParameterChunks(p);
             double scale = p.learningRateScale();
             double h = p.h();
-            for (int i = 0, n = w.length(); i < n; i++) {
-                double vi = momentum * velocity.get(i) - learningRate * g.get(i);
-                velocity.set(i, vi);
-                w.set(i, Optimizer.applyDelta(w.get(i), vi, scale, h));
+            double[] w = chunks.values();
+            double[] g = chunks.gradients();
+            double[] velocity = chunks.firstMoments();
+            while (chunks.next()) {
+                for (int i = 0, count = chunks.count(); i < count; i++) {
+                    double vi = momentum * velocity[i] - learningRate * g[i];
+                    velocity[i] = vi;
+                    w[i] = Optimizer.applyDelta(w[i], vi, scale, h);
+                }
+                chunks.storeValuesAndMoments();
             }
+        }
+    }
+
+    private void updateSinglePrecision(SinglePrecisionChunks chunks, float learningRate, float scale, float h) {
+        float mu = (float) momentum;
+        float[] w = chunks.values();
+        float[] g = chunks.gradients();
+        float[] velocity = chunks.firstMoments();
+        while (chunks.next()) {
+            int count = chunks.count();
+            for (int i = 0; i < count; i++) {
+                float vi = mu * velocity[i] - learningRate * g[i];
+                velocity[i] = vi;
+                w[i] += scale * vi;
+            }
+            if (h > 0) {
+                SinglePrecisionChunks.clip(w, count, h);
+            }
+            chunks.storeValuesAndMoments();
         }
     }
 

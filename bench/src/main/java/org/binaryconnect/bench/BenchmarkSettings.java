@@ -1,0 +1,72 @@
+package org.binaryconnect.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.binaryconnect.runtime.train.TrainableNetwork;
+
+/**
+ * What to run, from system properties (bench/run passes its arguments to the JVM):
+ * {@code -Dbench.networks=Mlp1024,Mlp2048}, {@code -Dbench.warmup=30}, {@code -Dbench.steps=N} (every network)
+ * or {@code -Dbench.steps.Mlp2048=N}, {@code -Dbench.gemmSeconds=0.15} (per trial and product).
+ */
+record BenchmarkSettings(List<Benchmark> networks, int warmUpSteps, double gemmSecondsPerTrial) {
+
+    /** A network to train and how many timed steps it gets. */
+    record Benchmark(String name, Supplier<TrainableNetwork> factory, int steps) {
+    }
+
+    /** Default timed steps: enough for a stable mean, small enough that a run stays within a few minutes. */
+    private static final Map<String, Integer> DEFAULT_STEPS = Map.of("Mlp1024", 200, "Mlp2048", 100);
+
+    private static final Map<String, Supplier<TrainableNetwork>> NETWORKS = Map.of(
+            "Mlp1024", Mlp1024Network::new,
+            "Mlp2048", Mlp2048Network::new);
+
+    static BenchmarkSettings fromSystemProperties() {
+        List<Benchmark> networks = new ArrayList<>();
+        for (String name : System.getProperty("bench.networks", "Mlp1024,Mlp2048").split(",")) {
+            String trimmed = name.trim();
+            Supplier<TrainableNetwork> factory = NETWORKS.get(trimmed);
+            if (factory == null) {
+                throw new IllegalArgumentException("-Dbench.networks names unknown network '" + trimmed
+                        + "': choose from " + Arrays.toString(NETWORKS.keySet().stream().sorted().toArray()));
+            }
+            int steps = positiveInt("bench.steps." + trimmed,
+                    positiveInt("bench.steps", DEFAULT_STEPS.get(trimmed)));
+            networks.add(new Benchmark(trimmed, factory, steps));
+        }
+        int warmUp = nonNegativeInt("bench.warmup", 30);
+        double gemmSeconds = Double.parseDouble(System.getProperty("bench.gemmSeconds", "0.15"));
+        if (!(gemmSeconds > 0)) {
+            throw new IllegalArgumentException("-Dbench.gemmSeconds must be positive, got " + gemmSeconds);
+        }
+        return new BenchmarkSettings(List.copyOf(networks), warmUp, gemmSeconds);
+    }
+
+    private static int positiveInt(String property, int fallback) {
+        int value = nonNegativeInt(property, fallback);
+        if (value == 0) {
+            throw new IllegalArgumentException("-D" + property + " must be at least 1");
+        }
+        return value;
+    }
+
+    private static int nonNegativeInt(String property, int fallback) {
+        String text = System.getProperty(property);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value < 0) {
+                throw new IllegalArgumentException("-D" + property + " must not be negative, got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + property + " must be a whole number, got '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.binaryconnect.bench;
+
+import org.binaryconnect.dsl.Activation;
+import org.binaryconnect.dsl.BatchNorm;
+import org.binaryconnect.dsl.Binarization;
+import org.binaryconnect.dsl.Dense;
+import org.binaryconnect.dsl.Layer;
+import org.binaryconnect.dsl.Network;
+import org.binaryconnect.dsl.Nonlinearity;
+import org.binaryconnect.dsl.Training;
+
+/**
+ * Benchmark network: the authors' MNIST MLP shape with 2048 units per hidden layer (784-2048x3-10), batch norm,
+ * stochastic BinaryConnect and Adam, batch 100. The processor generates {@code Mlp2048Network}.
+ */
+@Network(input = {784}, classes = 10, binarization = Binarization.STOCHASTIC)
+@Training(batchSize = 100)
+class Mlp2048 {
+
+    @Dense(units = 2048) @BatchNorm @Activation(Nonlinearity.RELU) Layer hidden1;
+
+    @Dense(units = 2048) @BatchNorm @Activation(Nonlinearity.RELU) Layer hidden2;
+
+    @Dense(units = 2048) @BatchNorm @Activation(Nonlinearity.RELU) Layer hidden3;
+
+    @Dense(units = 10) @BatchNorm Layer output;
+}
