@@ -59,11 +59,15 @@ class TrainingLauncherTest {
     }
 
     @Test
-    void setsTheOpenBlasKernelFromTheCpuUnlessTheUserChoseOne() {
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "Haswell"), launcher(Map.of()).environment());
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "Zen"), launcher(Map.of("OPENBLAS_CORETYPE", "Zen")).environment());
-        assertEquals(Map.of(), new TrainingLauncher("unused", info::add, stdout::add, stderr::add, Map.of(), () -> "")
-                .environment());
+    void setsTheOpenBlasKernelAndThreadTimeoutUnlessTheUserChoseThem() {
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "Haswell", "OPENBLAS_THREAD_TIMEOUT", "4"),
+                launcher(Map.of()).environment());
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "Zen", "OPENBLAS_THREAD_TIMEOUT", "4"),
+                launcher(Map.of("OPENBLAS_CORETYPE", "Zen")).environment());
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "Haswell"),
+                launcher(Map.of("OPENBLAS_THREAD_TIMEOUT", "20")).environment(), "the user's timeout is kept");
+        assertEquals(Map.of("OPENBLAS_THREAD_TIMEOUT", "4"),
+                new TrainingLauncher("unused", info::add, stdout::add, stderr::add, Map.of(), () -> "").environment());
     }
 
     @Test

@@ -58,33 +58,38 @@ public final class Binarize {
     }
 
     private static void deterministic(Buf.F32 src, Buf.F32 dst, float h) {
-        float[] in = Scratch.floats(0, Scratch.CHUNK);
-        float[] out = Scratch.floats(1, Scratch.CHUNK);
-        for (int from = 0; from < src.length(); from += Scratch.CHUNK) {
-            int count = Math.min(Scratch.CHUNK, src.length() - from);
-            src.loadFloats(from, in, count);
-            for (int i = 0; i < count; i++) {
-                out[i] = Math.copySign(h, in[i] + 0.0f);
+        Parallel.split(src.length(), (start, end) -> {
+            float[] in = Scratch.floats(0, Scratch.CHUNK);
+            float[] out = Scratch.floats(1, Scratch.CHUNK);
+            for (int from = start; from < end; from += Scratch.CHUNK) {
+                int count = Math.min(Scratch.CHUNK, end - from);
+                src.loadFloats(from, in, count);
+                for (int i = 0; i < count; i++) {
+                    out[i] = Math.copySign(h, in[i] + 0.0f);
+                }
+                dst.storeFloats(from, out, count);
             }
-            dst.storeFloats(from, out, count);
-        }
+        });
     }
 
     private static void stochastic(Buf.F32 src, Buf.F32 dst, float h, Rng rng) {
-        float[] in = Scratch.floats(0, Scratch.CHUNK);
-        float[] uniform = Scratch.floats(1, Scratch.CHUNK);
+        long stream = rng.reserve(src.length());
         float halfOverH = 0.5f / h;
-        for (int from = 0; from < src.length(); from += Scratch.CHUNK) {
-            int count = Math.min(Scratch.CHUNK, src.length() - from);
-            src.loadFloats(from, in, count);
-            rng.fillFloats(uniform, count);
-            for (int i = 0; i < count; i++) {
-                float p = Math.min(1f, Math.max(0f, in[i] * halfOverH + 0.5f));
-                // +H exactly when u < p: p - u - MIN_VALUE is negative when p == u and positive when p > u.
-                uniform[i] = Math.copySign(h, (p - uniform[i]) - Float.MIN_VALUE);
+        Parallel.split(src.length(), (start, end) -> {
+            float[] in = Scratch.floats(0, Scratch.CHUNK);
+            float[] uniform = Scratch.floats(1, Scratch.CHUNK);
+            for (int from = start; from < end; from += Scratch.CHUNK) {
+                int count = Math.min(Scratch.CHUNK, end - from);
+                src.loadFloats(from, in, count);
+                Rng.fillFloats(stream, from, uniform, count);
+                for (int i = 0; i < count; i++) {
+                    float p = Math.min(1f, Math.max(0f, in[i] * halfOverH + 0.5f));
+                    // +H exactly when u < p: p - u - MIN_VALUE is negative when p == u and positive when p > u.
+                    uniform[i] = Math.copySign(h, (p - uniform[i]) - Float.MIN_VALUE);
+                }
+                dst.storeFloats(from, uniform, count);
             }
-            dst.storeFloats(from, uniform, count);
-        }
+        });
     }
 
     /** Copies the real-valued weights: how stochastic BinaryConnect is evaluated by the authors. */

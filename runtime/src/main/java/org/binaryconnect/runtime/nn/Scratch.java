@@ -36,6 +36,18 @@ public final class Scratch {
         return slots[slot];
     }
 
+    private static final ThreadLocal<long[]> LONGS = ThreadLocal.withInitial(() -> new long[0]);
+
+    /** A long array of at least {@code length}, for random bits. */
+    static long[] longs(int length) {
+        long[] current = LONGS.get();
+        if (current.length < length) {
+            current = new long[length];
+            LONGS.set(current);
+        }
+        return current;
+    }
+
     /** The array single-precision loads and stores into double scratch stage through. */
     static float[] staging(int length) {
         return floats(STAGING, length);

@@ -1,6 +1,7 @@
 package org.binaryconnect.runtime.optim;
 
 import java.util.List;
+import org.binaryconnect.runtime.nn.Parallel;
 
 /**
  * Adam as in Lasagne (which the authors used): {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2},
@@ -25,8 +26,9 @@ public final class AdamOptimizer implements Optimizer {
         double stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
         for (Parameter p : parameters) {
             if (SinglePrecisionChunks.applies(p)) {
-                updateSinglePrecision(new SinglePrecisionChunks(p), (float) stepSize, (float) p.learningRateScale(),
-                        (float) p.h());
+                float step = (float) stepSize;
+                Parallel.split(SinglePrecisionChunks.length(p), (start, end) -> updateSinglePrecision(
+                        new SinglePrecisionChunks(p, start, end), step, (float) p.learningRateScale(), (float) p.h()));
                 continue;
             }
             ParameterChunks chunks = new ParameterChunks(p);

@@ -1,6 +1,7 @@
 package org.binaryconnect.runtime.optim;
 
 import java.util.List;
+import org.binaryconnect.runtime.nn.Parallel;
 
 /** SGD with momentum as in Lasagne: {@code velocity = momentum * velocity - lr * g}, {@code W_new = W + velocity}. */
 public final class SgdOptimizer implements Optimizer {
@@ -17,8 +18,9 @@ public final class SgdOptimizer implements Optimizer {
         steps++;
         for (Parameter p : parameters) {
             if (SinglePrecisionChunks.applies(p)) {
-                updateSinglePrecision(new SinglePrecisionChunks(p), (float) learningRate,
-                        (float) p.learningRateScale(), (float) p.h());
+                Parallel.split(SinglePrecisionChunks.length(p), (start, end) -> updateSinglePrecision(
+                        new SinglePrecisionChunks(p, start, end), (float) learningRate, (float) p.learningRateScale(),
+                        (float) p.h()));
                 continue;
             }
             ParameterChunks chunks = new ParameterChunks(p);

@@ -4,7 +4,10 @@ import org.binaryconnect.runtime.nn.Buf;
 import org.binaryconnect.runtime.nn.Scratch;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** {@link ParameterChunks} for single-precision parameters, in float arrays, without conversions. */
+/**
+ * {@link ParameterChunks} for single-precision parameters, in float arrays, without conversions, over one range of
+ * elements so that {@link org.binaryconnect.runtime.nn.Parallel} can give each thread its own.
+ */
 final class SinglePrecisionChunks {
 
     private final Buf.F32 value;
@@ -15,14 +18,23 @@ final class SinglePrecisionChunks {
     private final float[] gradients = Scratch.floats(1, Scratch.CHUNK);
     private final float[] firstMoments = Scratch.floats(2, Scratch.CHUNK);
     private final float[] secondMoments = Scratch.floats(3, Scratch.CHUNK);
-    private int from = -Scratch.CHUNK;
+    private final int end;
+    private int from;
     private int count;
 
-    SinglePrecisionChunks(Parameter parameter) {
+    /** Streams elements {@code [start, end)}; {@code start} is a multiple of {@link Scratch#CHUNK}. */
+    SinglePrecisionChunks(Parameter parameter, int start, int end) {
+        this.end = end;
+        this.from = start - Scratch.CHUNK;
         this.value = (Buf.F32) Buf.of(parameter.value());
         this.gradient = (Buf.F32) Buf.of(parameter.gradient());
         this.firstMoment = (Buf.F32) Buf.of(parameter.firstMoment());
         this.secondMoment = (Buf.F32) Buf.of(parameter.secondMoment());
+    }
+
+    /** Number of elements of {@code parameter}. */
+    static int length(Parameter parameter) {
+        return Math.toIntExact(parameter.value().length());
     }
 
     /** Whether every array of {@code parameter} is single precision. */
@@ -40,10 +52,10 @@ final class SinglePrecisionChunks {
 
     boolean next() {
         from += Scratch.CHUNK;
-        if (from >= value.length()) {
+        if (from >= end) {
             return false;
         }
-        count = Math.min(Scratch.CHUNK, value.length() - from);
+        count = Math.min(Scratch.CHUNK, end - from);
         value.loadFloats(from, values, count);
         gradient.loadFloats(from, gradients, count);
         firstMoment.loadFloats(from, firstMoments, count);
