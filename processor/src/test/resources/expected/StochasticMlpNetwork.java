@@ -92,6 +92,11 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
 
     private final List<NamedArray> state;
 
+    /**
+     * Whether the last update already binarized the weights for the next step.
+     */
+    private boolean binaryWeightsFresh;
+
     private final Parameter firstWeights;
 
     private final Parameter firstBias;
@@ -198,7 +203,7 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         firstDelta = Nd4j.zeros(dataType, BATCH_SIZE, FIRST_UNITS);
 
         // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2
-        hiddenWeights = Parameter.binary("hidden.W", Nd4j.zeros(dataType, FIRST_UNITS, HIDDEN_UNITS), HIDDEN_H, HIDDEN_W_LR_SCALE);
+        hiddenWeights = Parameter.binary("hidden.W", Nd4j.zeros(dataType, FIRST_UNITS, HIDDEN_UNITS), HIDDEN_H, HIDDEN_W_LR_SCALE, Binarization.STOCHASTIC, rng);
         Init.uniform(hiddenWeights.value(), HIDDEN_H, rng);
         hiddenBias = Parameter.plain("hidden.b", Nd4j.zeros(dataType, HIDDEN_UNITS));
         hiddenGamma = Parameter.plain("hidden.gamma", Nd4j.ones(dataType, HIDDEN_UNITS));
@@ -214,7 +219,7 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         hiddenDelta = Nd4j.zeros(dataType, BATCH_SIZE, HIDDEN_UNITS);
 
         // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
-        outputWeights = Parameter.binary("output.W", Nd4j.zeros(dataType, HIDDEN_UNITS, OUTPUT_UNITS), OUTPUT_H, OUTPUT_W_LR_SCALE);
+        outputWeights = Parameter.binary("output.W", Nd4j.zeros(dataType, HIDDEN_UNITS, OUTPUT_UNITS), OUTPUT_H, OUTPUT_W_LR_SCALE, Binarization.STOCHASTIC, rng);
         Init.uniform(outputWeights.value(), OUTPUT_H, rng);
         outputBias = Parameter.plain("output.b", Nd4j.zeros(dataType, OUTPUT_UNITS));
         outputGamma = Parameter.plain("output.gamma", Nd4j.ones(dataType, OUTPUT_UNITS));
@@ -282,9 +287,12 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
 
     @Override
     public void prepareTrainingStep() {
-        Binarize.stochastic(hiddenWeights.value(), hiddenWeights.propagated(), HIDDEN_H, rng);
+        if (!binaryWeightsFresh) {
+            Binarize.stochastic(hiddenWeights.value(), hiddenWeights.propagated(), HIDDEN_H, rng);
+            Binarize.stochastic(outputWeights.value(), outputWeights.propagated(), OUTPUT_H, rng);
+        }
+        binaryWeightsFresh = false;
         DropoutKernels.sampleMask(hiddenMask, HIDDEN_DROPOUT, rng);
-        Binarize.stochastic(outputWeights.value(), outputWeights.propagated(), OUTPUT_H, rng);
     }
 
     @Override
@@ -339,6 +347,8 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
     @Override
     public void update(double learningRate) {
         optimizer.update(parameters, learningRate);
+        // the optimizer binarized the binary weights for the next step in the same pass
+        binaryWeightsFresh = true;
         BatchNormKernels.updateRunningStatistics(firstRunningMean, firstRunningStd, firstBatchMean, firstBatchStd, FIRST_BN_ALPHA);
         BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd, hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
         BatchNormKernels.updateRunningStatistics(outputRunningMean, outputRunningStd, outputBatchMean, outputBatchStd, OUTPUT_BN_ALPHA);
@@ -346,6 +356,7 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
 
     @Override
     public void prepareEvaluation(EvaluationWeights weights) {
+        binaryWeightsFresh = false;
         switch (weights) {
             case BINARY -> {
                 Binarize.deterministic(hiddenWeights.value(), hiddenWeights.propagated(), HIDDEN_H);

@@ -155,6 +155,11 @@ final class TrainingClassWriter {
                 Modifier.PRIVATE, Modifier.FINAL);
         type.addField(ParameterizedTypeName.get(ClassName.get(List.class), NAMED_ARRAY), "state",
                 Modifier.PRIVATE, Modifier.FINAL);
+        if (model.hasBinaryLayers()) {
+            type.addField(FieldSpec.builder(TypeName.BOOLEAN, "binaryWeightsFresh", Modifier.PRIVATE)
+                    .addJavadoc("Whether the last update already binarized the weights for the next step.\n")
+                    .build());
+        }
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
             for (String parameter : parameterFields(layer)) {
@@ -209,9 +214,9 @@ final class TrainingClassWriter {
             String units = n.constant("UNITS");
             constructor.addCode("\n// $L\n", layer.summary());
             if (layer.binary()) {
-                constructor.addStatement("$N = $T.binary($S, $T.zeros(dataType, $L, $L), $L, $L)", n.weights(),
-                        PARAMETER, layer.name() + ".W", ND4J, inputs, units, n.constant("H"),
-                        n.constant("W_LR_SCALE"));
+                constructor.addStatement("$N = $T.binary($S, $T.zeros(dataType, $L, $L), $L, $L, $T.$L, rng)",
+                        n.weights(), PARAMETER, layer.name() + ".W", ND4J, inputs, units, n.constant("H"),
+                        n.constant("W_LR_SCALE"), Binarization.class, model.binarization());
                 constructor.addStatement("$T.uniform($N.value(), $L, rng)", INIT, n.weights(), n.constant("H"));
             } else {
                 constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L, $L))", n.weights(), PARAMETER,
@@ -293,12 +298,20 @@ final class TrainingClassWriter {
 
     private void addPrepareTrainingStep(TypeSpec.Builder type) {
         MethodSpec.Builder method = override("prepareTrainingStep", TypeName.VOID);
-        for (LayerModel layer : layers) {
-            LayerNames n = new LayerNames(layer.name());
-            if (layer.binary()) {
-                binarize(method, layer, model.binarization() == Binarization.STOCHASTIC ? "stochastic" : "deterministic");
+        if (model.hasBinaryLayers()) {
+            method.beginControlFlow("if (!binaryWeightsFresh)");
+            for (LayerModel layer : layers) {
+                if (layer.binary()) {
+                    binarize(method, layer,
+                            model.binarization() == Binarization.STOCHASTIC ? "stochastic" : "deterministic");
+                }
             }
+            method.endControlFlow();
+            method.addStatement("binaryWeightsFresh = false");
+        }
+        for (LayerModel layer : layers) {
             if (layer.hasDropout()) {
+                LayerNames n = new LayerNames(layer.name());
                 method.addStatement("$T.sampleMask($N, $L, rng)", DROPOUT, n.mask(), n.constant("DROPOUT"));
             }
         }
@@ -409,6 +422,10 @@ final class TrainingClassWriter {
         MethodSpec.Builder method = override("update", TypeName.VOID)
                 .addParameter(TypeName.DOUBLE, "learningRate")
                 .addStatement("optimizer.update(parameters, learningRate)");
+        if (model.hasBinaryLayers()) {
+            method.addComment("the optimizer binarized the binary weights for the next step in the same pass");
+            method.addStatement("binaryWeightsFresh = true");
+        }
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
             layer.batchNorm().ifPresent(bn -> method.addStatement("$T.updateRunningStatistics($N, $N, $N, $N, $L)",
@@ -420,6 +437,9 @@ final class TrainingClassWriter {
     private void addPrepareEvaluation(TypeSpec.Builder type) {
         MethodSpec.Builder method = override("prepareEvaluation", TypeName.VOID)
                 .addParameter(EvaluationWeights.class, "weights");
+        if (model.hasBinaryLayers()) {
+            method.addStatement("binaryWeightsFresh = false");
+        }
         method.beginControlFlow("switch (weights)");
         for (EvaluationWeights weights : List.of(EvaluationWeights.BINARY, EvaluationWeights.REAL,
                 EvaluationWeights.SAMPLED_AVERAGE)) {

@@ -27,8 +27,10 @@ public final class AdamOptimizer implements Optimizer {
         for (Parameter p : parameters) {
             if (SinglePrecisionChunks.applies(p)) {
                 float step = (float) stepSize;
+                long binarizationStream = p.reserveBinarizationDraws();
                 Parallel.split(SinglePrecisionChunks.length(p), (start, end) -> updateSinglePrecision(
-                        new SinglePrecisionChunks(p, start, end), step, (float) p.learningRateScale(), (float) p.h()));
+                        new SinglePrecisionChunks(p, start, end, binarizationStream), step,
+                        (float) p.learningRateScale(), (float) p.h()));
                 continue;
             }
             ParameterChunks chunks = new ParameterChunks(p);
@@ -49,6 +51,7 @@ public final class AdamOptimizer implements Optimizer {
                 }
                 chunks.storeValuesAndMoments();
             }
+            p.binarizeAfterUpdate();
         }
     }
 
@@ -75,7 +78,7 @@ public final class AdamOptimizer implements Optimizer {
             if (clip) {
                 SinglePrecisionChunks.clip(w, count, h);
             }
-            chunks.storeValuesAndMoments();
+            chunks.store();
         }
     }
 

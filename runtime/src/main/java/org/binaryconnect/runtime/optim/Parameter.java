@@ -1,5 +1,8 @@
 package org.binaryconnect.runtime.optim;
 
+import org.binaryconnect.dsl.Binarization;
+import org.binaryconnect.runtime.nn.Binarize;
+import org.binaryconnect.runtime.nn.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -10,6 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link #gradient()} dL/dWb. Its update is scaled by {@link #learningRateScale()} and clipped to
  * {@code [-H, H]}. A plain parameter (bias, BatchNorm gamma and beta, full-precision weights) propagates its
  * value itself and gets the optimizer's update unscaled and unclipped.
+ *
+ * <p>A binary parameter can ask its optimizer to binarize it for the next step in the same pass over memory as
+ * its update ({@link #binary(String, INDArray, double, double, Binarization, Rng)}): the network then skips its
+ * own binarization pass after an update.
  */
 public final class Parameter {
 
@@ -21,8 +28,11 @@ public final class Parameter {
     private final INDArray secondMoment;
     private final double h;
     private final double learningRateScale;
+    private final Binarization binarizationAfterUpdate;
+    private final Rng binarizationRng;
 
-    private Parameter(String name, INDArray value, INDArray propagated, double h, double learningRateScale) {
+    private Parameter(String name, INDArray value, INDArray propagated, double h, double learningRateScale,
+            Binarization binarizationAfterUpdate, Rng binarizationRng) {
         this.name = name;
         this.value = value;
         this.propagated = propagated;
@@ -31,20 +41,34 @@ public final class Parameter {
         this.secondMoment = value.ulike().assign(0);
         this.h = h;
         this.learningRateScale = learningRateScale;
+        this.binarizationAfterUpdate = binarizationAfterUpdate;
+        this.binarizationRng = binarizationRng;
     }
 
     /** BinaryConnect weights: binarized to {@code +-h} for propagation, updates scaled and clipped. */
     public static Parameter binary(String name, INDArray value, double h, double learningRateScale) {
+        return binary(name, value, h, learningRateScale, Binarization.NONE, null);
+    }
+
+    /**
+     * BinaryConnect weights that the optimizer also binarizes right after each update, {@code DETERMINISTIC}ally
+     * or {@code STOCHASTIC}ally with draws from {@code rng} ({@code NONE}: it does not).
+     */
+    public static Parameter binary(String name, INDArray value, double h, double learningRateScale,
+            Binarization afterUpdate, Rng rng) {
         if (!(h > 0) || !(learningRateScale > 0)) {
             throw new IllegalArgumentException(name + ": H and W_LR_scale must be positive, got " + h + " and "
                     + learningRateScale);
         }
-        return new Parameter(name, value, value.ulike(), h, learningRateScale);
+        if (afterUpdate == Binarization.STOCHASTIC && rng == null) {
+            throw new IllegalArgumentException(name + ": stochastic binarization needs a random generator");
+        }
+        return new Parameter(name, value, value.ulike(), h, learningRateScale, afterUpdate, rng);
     }
 
     /** A full-precision parameter. */
     public static Parameter plain(String name, INDArray value) {
-        return new Parameter(name, value, value, 0, 1);
+        return new Parameter(name, value, value, 0, 1, Binarization.NONE, null);
     }
 
     public String name() {
@@ -83,6 +107,30 @@ public final class Parameter {
     /** The binary magnitude H (the clip bound), or 0 for a plain parameter. */
     public double h() {
         return h;
+    }
+
+    /** How the optimizer binarizes this parameter right after updating it; {@code NONE} when it does not. */
+    public Binarization binarizationAfterUpdate() {
+        return binarizationAfterUpdate;
+    }
+
+    /**
+     * Reserves the random draws of one binarization after an update: the stream's start for
+     * {@link Binarize#stochasticChunk}, or 0 when none are needed.
+     */
+    long reserveBinarizationDraws() {
+        return binarizationAfterUpdate == Binarization.STOCHASTIC
+                ? binarizationRng.reserve(Math.toIntExact(value.length())) : 0;
+    }
+
+    /** The whole-array binarization after an update, for optimizers' double-precision path. */
+    void binarizeAfterUpdate() {
+        switch (binarizationAfterUpdate) {
+            case DETERMINISTIC -> Binarize.deterministic(value, propagated, h);
+            case STOCHASTIC -> Binarize.stochastic(value, propagated, h, binarizationRng);
+            case NONE -> {
+            }
+        }
     }
 
     /** W_LR_scale for binary parameters, 1 otherwise. */

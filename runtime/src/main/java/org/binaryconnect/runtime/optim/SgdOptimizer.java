@@ -18,9 +18,10 @@ public final class SgdOptimizer implements Optimizer {
         steps++;
         for (Parameter p : parameters) {
             if (SinglePrecisionChunks.applies(p)) {
+                long binarizationStream = p.reserveBinarizationDraws();
                 Parallel.split(SinglePrecisionChunks.length(p), (start, end) -> updateSinglePrecision(
-                        new SinglePrecisionChunks(p, start, end), (float) learningRate, (float) p.learningRateScale(),
-                        (float) p.h()));
+                        new SinglePrecisionChunks(p, start, end, binarizationStream), (float) learningRate,
+                        (float) p.learningRateScale(), (float) p.h()));
                 continue;
             }
             ParameterChunks chunks = new ParameterChunks(p);
@@ -37,6 +38,7 @@ public final class SgdOptimizer implements Optimizer {
                 }
                 chunks.storeValuesAndMoments();
             }
+            p.binarizeAfterUpdate();
         }
     }
 
@@ -55,7 +57,7 @@ public final class SgdOptimizer implements Optimizer {
             if (h > 0) {
                 SinglePrecisionChunks.clip(w, count, h);
             }
-            chunks.storeValuesAndMoments();
+            chunks.store();
         }
     }
 
