@@ -5,6 +5,7 @@ import javax.annotation.processing.Generated;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.dsl.Nonlinearity;
 import org.binaryconnect.runtime.nn.ActivationKernels;
 import org.binaryconnect.runtime.nn.BatchNormKernels;
 import org.binaryconnect.runtime.nn.DenseKernels;
@@ -15,6 +16,7 @@ import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.Optimizer;
 import org.binaryconnect.runtime.optim.Parameter;
 import org.binaryconnect.runtime.optim.SgdOptimizer;
+import org.binaryconnect.runtime.train.LayerDescription;
 import org.binaryconnect.runtime.train.NamedArray;
 import org.binaryconnect.runtime.train.NetworkDescription;
 import org.binaryconnect.runtime.train.TrainableNetwork;
@@ -53,8 +55,10 @@ public final class FloatMlpNetwork implements TrainableNetwork {
             Binarization.NONE, Loss.SOFTMAX_CROSS_ENTROPY, EvaluationWeights.REAL, 8, "sgd(momentum=0.9)",
             new TrainingDefaults(20, 0.01, 1.0E-4, 10000, 42L),
             List.of(
-                "hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu",
-                "output: dense 256 -> 10, full precision, identity"));
+                new LayerDescription("hidden", 784, 256, false, 1.0, true, HIDDEN_BN_EPSILON, Nonlinearity.RELU, 0.0,
+                    "hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu"),
+                new LayerDescription("output", 256, 10, false, 1.0, false, Double.NaN, Nonlinearity.IDENTITY, 0.0,
+                    "output: dense 256 -> 10, full precision, identity")));
 
     private final Rng rng;
 

@@ -5,6 +5,7 @@ import javax.annotation.processing.Generated;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.dsl.Nonlinearity;
 import org.binaryconnect.runtime.nn.ActivationKernels;
 import org.binaryconnect.runtime.nn.BatchNormKernels;
 import org.binaryconnect.runtime.nn.Binarize;
@@ -17,6 +18,7 @@ import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.AdamOptimizer;
 import org.binaryconnect.runtime.optim.Optimizer;
 import org.binaryconnect.runtime.optim.Parameter;
+import org.binaryconnect.runtime.train.LayerDescription;
 import org.binaryconnect.runtime.train.NamedArray;
 import org.binaryconnect.runtime.train.NetworkDescription;
 import org.binaryconnect.runtime.train.TrainableNetwork;
@@ -76,9 +78,12 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
             Binarization.STOCHASTIC, Loss.SQUARED_HINGE, EvaluationWeights.REAL, 8, "adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8)",
             new TrainingDefaults(250, 0.001, 3.0E-6, 10000, 1234L),
             List.of(
-                "first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu",
-                "hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2",
-                "output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity"));
+                new LayerDescription("first", 784, 512, false, 1.0, true, FIRST_BN_EPSILON, Nonlinearity.RELU, 0.0,
+                    "first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu"),
+                new LayerDescription("hidden", 512, 512, true, HIDDEN_H, true, HIDDEN_BN_EPSILON, Nonlinearity.RELU, 0.2,
+                    "hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2"),
+                new LayerDescription("output", 512, 10, true, OUTPUT_H, true, OUTPUT_BN_EPSILON, Nonlinearity.IDENTITY, 0.0,
+                    "output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity")));
 
     private final Rng rng;
 

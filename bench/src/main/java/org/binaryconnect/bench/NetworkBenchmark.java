@@ -33,7 +33,7 @@ final class NetworkBenchmark {
         out.println();
         out.println("== " + description.name() + ": batch " + batch + ", " + description.binarization()
                 + " binarization, " + description.loss() + ", " + description.optimizer());
-        description.layers().forEach(layer -> out.println("   " + layer));
+        description.layers().forEach(layer -> out.println("   " + layer.summary()));
         out.printf(Locale.ROOT, "flops per sample: forward %.3f M + backward %.3f M = %.3f MFLOP (%d)%n",
                 FlopCount.forward(layers) / 1e6, FlopCount.backward(layers) / 1e6, flopsPerSample / 1e6,
                 flopsPerSample);

@@ -29,6 +29,7 @@ final class TrainingClassWriter {
     private static final ClassName TRAINABLE_NETWORK = ClassName.get(RUNTIME + ".train", "TrainableNetwork");
     private static final ClassName NETWORK_DESCRIPTION = ClassName.get(RUNTIME + ".train", "NetworkDescription");
     private static final ClassName TRAINING_DEFAULTS = ClassName.get(RUNTIME + ".train", "TrainingDefaults");
+    private static final ClassName LAYER_DESCRIPTION = ClassName.get(RUNTIME + ".train", "LayerDescription");
     private static final ClassName NAMED_ARRAY = ClassName.get(RUNTIME + ".train", "NamedArray");
     private static final ClassName PARAMETER = ClassName.get(RUNTIME + ".optim", "Parameter");
     private static final ClassName OPTIMIZER = ClassName.get(RUNTIME + ".optim", "Optimizer");
@@ -131,7 +132,14 @@ final class TrainingClassWriter {
         String shape = model.inputShape().stream().map(String::valueOf).collect(Collectors.joining(", "));
         CodeBlock.Builder layerLines = CodeBlock.builder();
         for (int i = 0; i < layers.size(); i++) {
-            layerLines.add(i == 0 ? "\n$S" : ",\n$S", layers.get(i).summary());
+            LayerModel layer = layers.get(i);
+            LayerNames n = new LayerNames(layer.name());
+            layerLines.add(i == 0 ? "\n" : ",\n")
+                    .add("new $T($S, $L, $L, $L, $L, $L, $L, $T.$L, $L,\n$>$S)$<", LAYER_DESCRIPTION, layer.name(),
+                            layer.inputs(), layer.units(), layer.binary(), layer.binary() ? n.constant("H") : "1.0",
+                            layer.batchNorm().isPresent(),
+                            layer.batchNorm().isPresent() ? n.constant("BN_EPSILON") : "Double.NaN",
+                            Nonlinearity.class, layer.activation(), layer.dropout(), layer.summary());
         }
         return CodeBlock.builder()
                 .add("new $T(\n$>$>$S, $S, $T.of($L), CLASSES, BATCH_SIZE,\n", NETWORK_DESCRIPTION, model.specName(),

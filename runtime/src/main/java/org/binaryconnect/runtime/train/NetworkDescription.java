@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.dsl.Loss;
@@ -19,11 +20,11 @@ import org.binaryconnect.dsl.Loss;
  * @param batchSize the batch size the buffers were allocated for
  * @param evaluation the weights evaluation uses (never {@code AUTO}: the processor resolves it)
  * @param optimizer the optimizer and its settings, for reports
- * @param layers one line per layer, e.g. {@code hidden1: dense 784 -> 1024, binary H=1 scale=34.7, batch norm, relu}
+ * @param layers the layers in order
  */
 public record NetworkDescription(String name, String specClass, List<Integer> inputShape, int classes, int batchSize,
         Binarization binarization, Loss loss, EvaluationWeights evaluation, int evaluationSamples, String optimizer,
-        TrainingDefaults training, List<String> layers) {
+        TrainingDefaults training, List<LayerDescription> layers) {
 
     public NetworkDescription {
         inputShape = List.copyOf(inputShape);
@@ -41,7 +42,7 @@ public record NetworkDescription(String name, String specClass, List<Integer> in
      */
     public String fingerprint() {
         String structure = String.join("\n", inputShape.toString(), String.valueOf(classes), binarization.name(),
-                String.join("\n", layers));
+                layers.stream().map(LayerDescription::summary).collect(Collectors.joining("\n")));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(structure.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);

@@ -63,7 +63,7 @@ public final class TrainingService {
                 + (description.evaluation() == EvaluationWeights.SAMPLED_AVERAGE
                         ? " of " + description.evaluationSamples() + " networks" : "")
                 + ", optimizer " + description.optimizer());
-        for (String layer : description.layers()) {
+        for (String layer : description.layers().stream().map(LayerDescription::summary).toList()) {
             console.accept("  " + layer);
         }
     }

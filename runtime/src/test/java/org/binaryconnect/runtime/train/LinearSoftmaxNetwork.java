@@ -4,6 +4,7 @@ import java.util.List;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.dsl.Nonlinearity;
 import org.binaryconnect.runtime.nn.DenseKernels;
 import org.binaryconnect.runtime.nn.LossKernels;
 import org.binaryconnect.runtime.nn.Rng;
@@ -63,7 +64,8 @@ public class LinearSoftmaxNetwork implements TrainableNetwork {
     public static NetworkDescription description(String layer, TrainingDefaults training) {
         return new NetworkDescription("LinearSoftmax", "org.example.LinearSoftmax", List.of(4, 4), CLASSES, BATCH,
                 Binarization.NONE, Loss.SOFTMAX_CROSS_ENTROPY, EvaluationWeights.REAL, 1, "sgd(momentum=0)",
-                training, List.of(layer));
+                training, List.of(new LayerDescription("linear", 16, CLASSES, false, 1, false, Double.NaN,
+                        Nonlinearity.IDENTITY, 0, layer)));
     }
 
     public long seed() {

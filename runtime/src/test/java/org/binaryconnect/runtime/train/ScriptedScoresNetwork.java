@@ -5,6 +5,7 @@ import java.util.List;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.dsl.Nonlinearity;
 import org.binaryconnect.runtime.nn.Buf;
 import org.binaryconnect.runtime.optim.Parameter;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,7 +31,8 @@ final class ScriptedScoresNetwork implements TrainableNetwork {
     ScriptedScoresNetwork(int batchSize, EvaluationWeights evaluation, int evaluationSamples, double[]... passOffsets) {
         this.description = new NetworkDescription("Scripted", "test.Scripted", List.of(CLASSES), CLASSES, batchSize,
                 Binarization.STOCHASTIC, Loss.SQUARED_HINGE, evaluation, evaluationSamples, "none",
-                new TrainingDefaults(1, 1, 1, 0, 1), List.of("identity"));
+                new TrainingDefaults(1, 1, 1, 0, 1), List.of(new LayerDescription("identity", CLASSES, CLASSES, false, 1,
+                        false, Double.NaN, Nonlinearity.IDENTITY, 0, "identity")));
         this.input = Nd4j.create(DataType.FLOAT, batchSize, CLASSES);
         this.scores = Nd4j.create(DataType.FLOAT, batchSize, CLASSES);
         this.labels = new int[batchSize];
