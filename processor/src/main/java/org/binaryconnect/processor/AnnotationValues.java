@@ -57,33 +57,62 @@ final class AnnotationValues {
     }
 
     int intValue(String name) {
-        return ((Number) value(name).getValue()).intValue();
+        return typed(name, value(name).getValue(), Number.class).intValue();
     }
 
     long longValue(String name) {
-        return ((Number) value(name).getValue()).longValue();
+        return typed(name, value(name).getValue(), Number.class).longValue();
     }
 
     double doubleValue(String name) {
-        return ((Number) value(name).getValue()).doubleValue();
+        return typed(name, value(name).getValue(), Number.class).doubleValue();
     }
 
     boolean booleanValue(String name) {
-        return (Boolean) value(name).getValue();
+        return typed(name, value(name).getValue(), Boolean.class);
     }
 
     String stringValue(String name) {
-        return (String) value(name).getValue();
+        return typed(name, value(name).getValue(), String.class);
     }
 
     <E extends Enum<E>> E enumValue(String name, Class<E> type) {
-        VariableElement constant = (VariableElement) value(name).getValue();
+        VariableElement constant = typed(name, value(name).getValue(), VariableElement.class);
         return Enum.valueOf(type, constant.getSimpleName().toString());
     }
 
     int[] intArrayValue(String name) {
-        @SuppressWarnings("unchecked")
-        List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) value(name).getValue();
-        return list.stream().mapToInt(v -> ((Number) v.getValue()).intValue()).toArray();
+        List<?> list = typed(name, value(name).getValue(), List.class);
+        return list.stream()
+                .mapToInt(v -> typed(name, ((AnnotationValue) v).getValue(), Number.class).intValue())
+                .toArray();
+    }
+
+    /**
+     * {@code value} as {@code type}; a value that does not compile (an unresolved constant, say) reaches a
+     * processor as something else, which {@link UnreadableValueException} reports instead of a crash.
+     */
+    private <T> T typed(String name, Object value, Class<T> type) {
+        if (!type.isInstance(value)) {
+            throw new UnreadableValueException(this, name);
+        }
+        return type.cast(value);
+    }
+
+    /** A value of this annotation that javac could not evaluate; javac reports the cause itself. */
+    static final class UnreadableValueException extends RuntimeException {
+        private final transient AnnotationValues annotation;
+        private final String valueName;
+
+        UnreadableValueException(AnnotationValues annotation, String valueName) {
+            super(valueName, null, false, false);
+            this.annotation = annotation;
+            this.valueName = valueName;
+        }
+
+        void report(Diagnostics diagnostics) {
+            diagnostics.error(annotation, valueName, valueName + " has no constant value the processor can read: fix"
+                    + " the compile error javac reports for it");
+        }
     }
 }

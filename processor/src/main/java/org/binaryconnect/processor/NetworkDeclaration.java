@@ -38,7 +38,13 @@ final class NetworkDeclaration {
     /** The model of {@code spec}, or empty after reporting every error found to {@code messager}. */
     Optional<NetworkModel> read(TypeElement spec, Messager messager) {
         Diagnostics diagnostics = new Diagnostics();
-        NetworkModel model = read(spec, diagnostics);
+        NetworkModel model;
+        try {
+            model = read(spec, diagnostics);
+        } catch (AnnotationValues.UnreadableValueException e) {
+            e.report(diagnostics);
+            model = null;
+        }
         diagnostics.printTo(messager);
         return diagnostics.hasErrors() ? Optional.empty() : Optional.of(model);
     }

@@ -48,8 +48,10 @@ class GoldenSourceTest {
     }
 
     static Compilation compile(String... resources) {
-        JavaFileObject[] sources = Arrays.stream(resources).map(JavaFileObjects::forResource)
-                .toArray(JavaFileObject[]::new);
+        return compile(Arrays.stream(resources).map(JavaFileObjects::forResource).toArray(JavaFileObject[]::new));
+    }
+
+    static Compilation compile(JavaFileObject... sources) {
         return javac().withProcessors(new NetworkProcessor()).compile(sources);
     }
 
