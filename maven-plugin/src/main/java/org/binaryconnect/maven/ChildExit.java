@@ -4,7 +4,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * Turns the training JVM's exit into Maven's verdict. {@code TrainMain} exits with 2 when the user's data or
+ * Turns a forked JVM's exit into Maven's verdict. {@code TrainMain} exits with 2 when the user's data or
  * model caused the failure (a build failure), 3 for bad arguments or configuration and 1 for anything else
  * (errors of the build's setup).
  */
@@ -18,6 +18,17 @@ final class ChildExit {
     }
 
     static void check(ChildProcess.Result result, String network) throws MojoExecutionException, MojoFailureException {
+        check(result, network, "Training", "training JVM");
+    }
+
+    /**
+     * The same verdict for any forked entry point with {@code TrainMain}'s exit codes.
+     *
+     * @param action what the JVM did, for the messages: {@code Training}, {@code Exporting}
+     * @param jvm the JVM's name in the messages, e.g. {@code training JVM}
+     */
+    static void check(ChildProcess.Result result, String network, String action, String jvm)
+            throws MojoExecutionException, MojoFailureException {
         int code = result.exitCode();
         if (code == SUCCESS) {
             return;
@@ -25,18 +36,18 @@ final class ChildExit {
         String sentence = result.errorSentence();
         if (code == USER_DATA_OR_MODEL) {
             throw new MojoFailureException(sentence != null
-                    ? "Training " + network + " failed: " + sentence
-                    : "Training " + network + " failed on its data or model (exit code 2); the log above says why.");
+                    ? action + " " + network + " failed: " + sentence
+                    : action + " " + network + " failed on its data or model (exit code 2); the log above says why.");
         }
         if (sentence != null) {
-            throw new MojoExecutionException("Training " + network + " failed: " + sentence);
+            throw new MojoExecutionException(action + " " + network + " failed: " + sentence);
         }
         if (code > 128) {
-            throw new MojoExecutionException("The training JVM of " + network + " was killed by signal " + (code - 128)
+            throw new MojoExecutionException("The " + jvm + " of " + network + " was killed by signal " + (code - 128)
                     + " (exit code " + code + "); if memory ran out, lower the heap in -Dbinaryconnect.jvmArgs"
                     + " or free memory.");
         }
-        throw new MojoExecutionException("The training JVM of " + network + " exited with code " + code
+        throw new MojoExecutionException("The " + jvm + " of " + network + " exited with code " + code
                 + (code == CONFIGURATION ? " (bad arguments or configuration)" : "")
                 + "; the log above says why.");
     }

@@ -1,10 +1,6 @@
 package org.binaryconnect.maven;
 
 import java.io.File;
-import java.util.Collection;
-import java.util.List;
-import java.util.Objects;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -94,8 +90,8 @@ public final class TrainMojo extends AbstractMojo {
         TrainingRequest request = new TrainingRequest(
                 basedir,
                 new File(project.getBuild().getOutputDirectory()),
-                classpathEntries(project.getArtifacts()),
-                pluginArtifacts(),
+                MavenClasspath.entries(project.getArtifacts()),
+                MavenClasspath.pluginArtifacts(plugin),
                 network,
                 TrainingRequest.resolve(basedir, data),
                 TrainingRequest.resolve(basedir, outputDirectory),
@@ -108,20 +104,5 @@ public final class TrainMojo extends AbstractMojo {
                 log.info(line);
             }
         }).train(request);
-    }
-
-    /** The plugin's dependencies (the runtime and ND4J), the plugin's own jar aside. */
-    private List<ClasspathEntry> pluginArtifacts() {
-        return classpathEntries(plugin.getArtifacts().stream()
-                .filter(a -> !(Objects.equals(a.getGroupId(), plugin.getGroupId())
-                        && Objects.equals(a.getArtifactId(), plugin.getArtifactId())))
-                .toList());
-    }
-
-    private static List<ClasspathEntry> classpathEntries(Collection<Artifact> artifacts) {
-        return artifacts.stream()
-                .filter(a -> a.getFile() != null && a.getArtifactHandler().isAddedToClasspath())
-                .map(a -> ClasspathEntry.of(a.getGroupId(), a.getArtifactId(), a.getClassifier(), a.getFile()))
-                .toList();
     }
 }

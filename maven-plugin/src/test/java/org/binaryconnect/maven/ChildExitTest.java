@@ -57,4 +57,16 @@ class ChildExitTest {
         assertTrue(e.getMessage().contains("killed by signal 9"), e.getMessage());
         assertTrue(e.getMessage().contains("binaryconnect.jvmArgs"), e.getMessage());
     }
+
+    @Test
+    void namesWhatAnotherForkedJvmWasDoing() {
+        MojoFailureException user = assertThrows(MojoFailureException.class, () -> ChildExit.check(
+                new ChildProcess.Result(2, "the model is damaged."), "FashionMlp", "Exporting", "export JVM"));
+        MojoExecutionException other = assertThrows(MojoExecutionException.class, () -> ChildExit.check(
+                new ChildProcess.Result(1, null), "FashionMlp", "Exporting", "export JVM"));
+
+        assertEquals("Exporting FashionMlp failed: the model is damaged.", user.getMessage());
+        assertTrue(other.getMessage().startsWith("The export JVM of FashionMlp exited with code 1"),
+                other.getMessage());
+    }
 }

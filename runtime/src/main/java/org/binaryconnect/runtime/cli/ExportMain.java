@@ -1,0 +1,63 @@
+package org.binaryconnect.runtime.cli;
+
+import java.io.PrintStream;
+import org.binaryconnect.runtime.export.ExportException;
+import org.binaryconnect.runtime.export.ExportResult;
+import org.binaryconnect.runtime.export.ExportService;
+import org.binaryconnect.runtime.model.ModelFileException;
+import org.binaryconnect.runtime.train.ConfigurationException;
+
+/**
+ * The export entry point the Maven plugin runs in a forked JVM:
+ * {@code --network <class> --model <model.bin> --resource-dir <dir> --c-dir <dir>}. Writes
+ * {@code <resource-dir>/<spec package>/<Spec>.bcpk}, the resource the generated inference class reads, and
+ * {@code <c-dir>/<spec>.h} and {@code .c}.
+ *
+ * <p>Exit codes as {@link TrainMain}'s: {@value TrainMain#OK} success; {@value TrainMain#USER_FAILURE} the model
+ * caused the failure (missing, damaged, trained for another network, not finite); {@value TrainMain#BAD_CONFIGURATION}
+ * bad arguments or network class; {@value TrainMain#INTERNAL} anything else. On failure the last line on standard
+ * error is {@code [binaryconnect] ERROR: <sentence>}.
+ */
+public final class ExportMain {
+
+    private ExportMain() {
+    }
+
+    public static void main(String[] args) {
+        // exit explicitly: ND4J's native threads could otherwise keep the forked JVM alive
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the export and returns the exit code; never throws. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                out.println(ExportArguments.USAGE);
+                return TrainMain.OK;
+            }
+            ExportArguments.Parsed parsed = ExportArguments.parse(args);
+            ExportResult result = ExportService.export(parsed.network(), parsed.model(), parsed.resourceDirectory(),
+                    parsed.cDirectory());
+            out.println("packed resource: " + result.packedFile());
+            out.println("C source: " + result.cFiles().get(0) + ", " + result.cFiles().get(1));
+            out.println(result.sizeLine());
+            out.flush();
+            return TrainMain.OK;
+        } catch (UsageException | ConfigurationException e) {
+            return fail(err, TrainMain.BAD_CONFIGURATION, e.getMessage());
+        } catch (ModelFileException | ExportException e) {
+            return fail(err, TrainMain.USER_FAILURE, e.getMessage());
+        } catch (Throwable e) {
+            e.printStackTrace(err);
+            return fail(err, TrainMain.INTERNAL, "Export failed unexpectedly: " + e
+                    + " (the stack trace is above); please report it.");
+        }
+    }
+
+    private static int fail(PrintStream err, int code, String message) {
+        // one line, whatever the message holds: the plugin reads the last line
+        err.println(TrainMain.ERROR_PREFIX + String.valueOf(message).replaceAll("\\s*\\R\\s*", " "));
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,41 @@
+package org.binaryconnect.runtime.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import org.binaryconnect.runtime.model.ModelFile;
+import org.binaryconnect.runtime.train.NetworkClasses;
+import org.binaryconnect.runtime.train.TrainableNetwork;
+
+/**
+ * Exports a trained model: loads {@code model.bin} into the generated network, packs it into the resource its
+ * inference class reads and writes the C pair. Everything is loaded and checked before anything is written.
+ */
+public final class ExportService {
+
+    private ExportService() {
+    }
+
+    /**
+     * @param networkClass the generated network, e.g. {@code com.example.FashionMlpNetwork}
+     * @param modelFile the trained model, usually {@code target/binaryconnect/<Network>/model.bin}
+     * @param resourceDirectory the classpath root the resource goes under, e.g. {@code target/classes}
+     * @param cDirectory where the C header and source go
+     * @throws org.binaryconnect.runtime.train.ConfigurationException when the class is not a generated network
+     * @throws org.binaryconnect.runtime.model.ModelFileException when the model is missing, damaged or was trained
+     *     for another network
+     * @throws ExportException when the trained state cannot be packed (a value that is not finite)
+     */
+    public static ExportResult export(String networkClass, Path modelFile, Path resourceDirectory, Path cDirectory)
+            throws IOException {
+        TrainableNetwork network = NetworkClasses.instantiate(networkClass, OptionalLong.empty());
+        ModelFile.load(modelFile, network);
+        PackedModel model = PackedModel.of(network);
+        Path packed = resourceDirectory.resolve(model.resourcePath());
+        PackedModelWriter.write(model, packed);
+        List<Path> cFiles = CExporter.write(model, cDirectory);
+        return new ExportResult(packed, Files.size(packed), model.float32WeightBytes(), cFiles);
+    }
+}

@@ -1,0 +1,34 @@
+package org.binaryconnect.runtime.export;
+
+import org.binaryconnect.dsl.Nonlinearity;
+
+/**
+ * One layer as the packed format holds it: unit-major weights (bits or floats) and the folded per-unit affine map.
+ * Arrays are shared, not copied: the record is built once by {@link PackedModel} and only read afterwards.
+ *
+ * @param bits binary layers: {@code units * words(inputs)} words, bit {@code i % 64} of word
+ *     {@code j * words + i / 64} set where W[i][j] >= 0; null for full precision
+ * @param weights full-precision layers: {@code units * inputs} floats, {@code W[i][j]} at {@code j * inputs + i};
+ *     null for binary layers
+ */
+record PackedLayer(String name, boolean binary, int inputs, int units, Nonlinearity activation, float h,
+        long[] bits, float[] weights, float[] scale, float[] shift) {
+
+    int words() {
+        return PackedFormat.words(inputs);
+    }
+
+    /** Whether the sign of input {@code i} of unit {@code j} is +1 (binary layers). */
+    boolean bit(int j, int i) {
+        return (bits[j * words() + i / 64] >>> (i % 64) & 1L) != 0;
+    }
+
+    /** The weight the layer multiplies input {@code i} of unit {@code j} by before {@link #scale}: +-1 or W. */
+    double sign(int j, int i) {
+        return binary ? (bit(j, i) ? 1.0 : -1.0) : weights[j * inputs + i];
+    }
+
+    int activationCode() {
+        return activation == Nonlinearity.RELU ? PackedFormat.ACTIVATION_RELU : PackedFormat.ACTIVATION_IDENTITY;
+    }
+}

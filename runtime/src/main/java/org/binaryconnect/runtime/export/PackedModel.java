@@ -1,0 +1,183 @@
+package org.binaryconnect.runtime.export;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.binaryconnect.runtime.train.LayerDescription;
+import org.binaryconnect.runtime.train.NamedArray;
+import org.binaryconnect.runtime.train.NetworkDescription;
+import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained network reduced to what inference needs (the packed model format's content): binary layers as one
+ * sign bit per weight, every layer's H, bias and batch norm folded into a per-unit scale and shift, computed in
+ * double and stored as float. What the network predicts with {@code EvaluationWeights.BINARY}, up to float
+ * rounding.
+ */
+public final class PackedModel {
+
+    private final String name;
+    private final String specClass;
+    private final String fingerprint;
+    private final int inputSize;
+    private final int classes;
+    private final List<PackedLayer> layers;
+
+    PackedModel(String name, String specClass, String fingerprint, int inputSize, int classes,
+            List<PackedLayer> layers) {
+        this.name = name;
+        this.specClass = specClass;
+        this.fingerprint = fingerprint;
+        this.inputSize = inputSize;
+        this.classes = classes;
+        this.layers = List.copyOf(layers);
+    }
+
+    /**
+     * Packs {@code network}'s current state.
+     *
+     * @throws ExportException when a state array is missing or misshapen, or a value is not finite
+     */
+    public static PackedModel of(TrainableNetwork network) {
+        NetworkDescription description = network.description();
+        Map<String, INDArray> state = new HashMap<>();
+        for (NamedArray array : network.state()) {
+            state.put(array.name(), array.array());
+        }
+        List<PackedLayer> layers = new ArrayList<>();
+        for (LayerDescription layer : description.layers()) {
+            layers.add(pack(layer, state, description.name()));
+        }
+        return new PackedModel(description.name(), description.specClass(), description.fingerprint(),
+                description.inputSize(), description.classes(), layers);
+    }
+
+    private static PackedLayer pack(LayerDescription layer, Map<String, INDArray> state, String network) {
+        int inputs = layer.inputs();
+        int units = layer.units();
+        double h = layer.binary() ? layer.h() : 1.0;
+        double[] w = values(state, network, layer.name() + ".W", (long) inputs * units);
+        double[] b = values(state, network, layer.name() + ".b", units);
+        float[] scale = new float[units];
+        float[] shift = new float[units];
+        if (layer.batchNorm()) {
+            double[] gamma = values(state, network, layer.name() + ".gamma", units);
+            double[] beta = values(state, network, layer.name() + ".beta", units);
+            double[] mean = values(state, network, layer.name() + ".runningMean", units);
+            double[] std = values(state, network, layer.name() + ".runningStd", units);
+            for (int j = 0; j < units; j++) {
+                // the authors' batch norm divides by std + epsilon, not sqrt(var + epsilon)
+                double inverse = 1.0 / (std[j] + layer.batchNormEpsilon());
+                scale[j] = (float) (gamma[j] * h * inverse);
+                shift[j] = (float) (gamma[j] * (b[j] - mean[j]) * inverse + beta[j]);
+            }
+        } else {
+            for (int j = 0; j < units; j++) {
+                scale[j] = (float) h;
+                shift[j] = (float) b[j];
+            }
+        }
+        checkFinite(scale, network, layer.name(), "scale");
+        checkFinite(shift, network, layer.name(), "shift");
+        // W is [inputs, units] in C order: W[i][j] at i * units + j; the format stores it unit-major.
+        if (layer.binary()) {
+            int words = PackedFormat.words(inputs);
+            long[] bits = new long[units * words];
+            for (int i = 0; i < inputs; i++) {
+                for (int j = 0; j < units; j++) {
+                    double value = w[i * units + j];
+                    if (Double.isNaN(value)) {
+                        throw notFinite(network, layer.name() + ".W");
+                    }
+                    // + 0.0 turns -0.0 into +0.0, as Binarize.deterministic does: W >= 0 is +H
+                    if (value + 0.0 >= 0) {
+                        bits[j * words + i / 64] |= 1L << (i % 64);
+                    }
+                }
+            }
+            return new PackedLayer(layer.name(), true, inputs, units, layer.activation(), (float) h, bits, null,
+                    scale, shift);
+        }
+        float[] weights = new float[units * inputs];
+        for (int i = 0; i < inputs; i++) {
+            for (int j = 0; j < units; j++) {
+                weights[j * inputs + i] = (float) w[i * units + j];
+            }
+        }
+        checkFinite(weights, network, layer.name(), "W");
+        return new PackedLayer(layer.name(), false, inputs, units, layer.activation(), 1f, null, weights, scale,
+                shift);
+    }
+
+    /** The elements of state array {@code name} in C order, checked to number {@code expected}. */
+    private static double[] values(Map<String, INDArray> state, String network, String name, long expected) {
+        INDArray array = state.get(name);
+        if (array == null) {
+            throw new ExportException(network + " has no state array " + name + ", which its description "
+                    + "declares: the generated class does not match this runtime; recompile the project.");
+        }
+        if (array.length() != expected) {
+            throw new ExportException(network + "'s state array " + name + " has shape "
+                    + Arrays.toString(array.shape()) + " (" + array.length() + " values) where its description "
+                    + "needs " + expected + ": the generated class does not match this runtime; recompile the "
+                    + "project.");
+        }
+        // a fresh C-order copy: the state array may be a view, and asDouble() reads the whole buffer
+        return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    private static void checkFinite(float[] values, String network, String layer, String what) {
+        for (float value : values) {
+            if (!Float.isFinite(value)) {
+                throw notFinite(network, layer + "." + what);
+            }
+        }
+    }
+
+    private static ExportException notFinite(String network, String what) {
+        return new ExportException(network + "'s " + what + " holds a value that is not a finite number: the "
+                + "model diverged or is damaged; train it again with a lower learning rate.");
+    }
+
+    /** The spec's simple name, e.g. {@code FashionMlp}. */
+    public String name() {
+        return name;
+    }
+
+    /** The spec's fully qualified name: the packed resource goes into its package. */
+    public String specClass() {
+        return specClass;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    List<PackedLayer> layers() {
+        return layers;
+    }
+
+    /** The size of the layers' weights as float32 arrays: what the packed model is measured against. */
+    public long float32WeightBytes() {
+        return layers.stream().mapToLong(layer -> 4L * layer.inputs() * layer.units()).sum();
+    }
+
+    /** The classpath resource the generated inference class reads, e.g. {@code com/example/FashionMlp.bcpk}. */
+    public String resourcePath() {
+        int dot = specClass.lastIndexOf('.');
+        String directory = dot < 0 ? "" : specClass.substring(0, dot).replace('.', '/') + "/";
+        return directory + name + PackedFormat.EXTENSION;
+    }
+}

@@ -1,0 +1,112 @@
+package org.binaryconnect.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.binaryconnect.runtime.export.ExportNetworks;
+import org.binaryconnect.runtime.export.PackedModelWriter;
+import org.binaryconnect.runtime.model.ModelFile;
+import org.binaryconnect.runtime.train.LinearSoftmaxNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class ExportMainTest {
+
+    private static final String NETWORK = ExportNetworks.HandNetwork.class.getName();
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ExportMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> lines(ByteArrayOutputStream stream) {
+        return stream.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private String lastErrorLine() {
+        List<String> lines = lines(err);
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    private Path trainedModel() throws IOException {
+        Path model = dir.resolve("binaryconnect/Hand/model.bin");
+        ModelFile.save(model, new ExportNetworks.HandNetwork(DataType.FLOAT, 1), 3);
+        return model;
+    }
+
+    @Test
+    void writesTheResourceNextToTheSpecAndTheCPairAndPrintsTheSizes() throws IOException {
+        Path classes = dir.resolve("classes");
+        Path c = dir.resolve("binaryconnect/Hand/c");
+
+        int code = run("--network", NETWORK, "--model", trainedModel().toString(), "--resource-dir",
+                classes.toString(), "--c-dir=" + c);
+
+        assertEquals(TrainMain.OK, code, err.toString(StandardCharsets.UTF_8));
+        Path resource = classes.resolve("org/example/nets/Hand.bcpk");
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        PackedModelWriter.write(new ExportNetworks.HandNetwork(DataType.FLOAT, 1), expected);
+        assertArrayEquals(expected.toByteArray(), Files.readAllBytes(resource));
+        assertTrue(Files.isRegularFile(c.resolve("hand.h")) && Files.isRegularFile(c.resolve("hand.c")));
+        List<String> lines = lines(out);
+        assertEquals("packed resource: " + resource, lines.get(0));
+        // 206 bytes: the header with its 32-character fingerprint, 2 x 3 words, 2 layers' floats and the checksum
+        assertEquals("packed model: 0.2 KiB (206 bytes) against 0.8 KiB of float32 weights: 4.2x smaller",
+                lines.get(lines.size() - 1));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMissingModelIsTheUsersProblem() {
+        Path missing = dir.resolve("binaryconnect/Hand/model.bin");
+
+        int code = run("--network", NETWORK, "--model", missing.toString(), "--resource-dir", dir.toString(),
+                "--c-dir", dir.toString());
+
+        assertEquals(TrainMain.USER_FAILURE, code);
+        assertTrue(lastErrorLine().startsWith("[binaryconnect] ERROR: Model file " + missing + " does not exist"),
+                lastErrorLine());
+    }
+
+    @Test
+    void aModelOfAnotherNetworkIsTheUsersProblemAndWritesNothing() throws IOException {
+        Path model = dir.resolve("other.bin");
+        ModelFile.save(model, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 1);
+        Path classes = dir.resolve("classes");
+
+        int code = run("--network", NETWORK, "--model", model.toString(), "--resource-dir", classes.toString(),
+                "--c-dir", dir.resolve("c").toString());
+
+        assertEquals(TrainMain.USER_FAILURE, code);
+        assertTrue(lastErrorLine().contains("was trained for a different network"), lastErrorLine());
+        assertFalse(Files.exists(classes));
+    }
+
+    @Test
+    void anUnknownClassOrMissingOptionIsBadConfiguration() {
+        assertEquals(TrainMain.BAD_CONFIGURATION, run("--network", "com.example.NoSuchNetwork", "--model", "m",
+                "--resource-dir", "r", "--c-dir", "c"));
+        assertTrue(lastErrorLine().startsWith("[binaryconnect] ERROR: No class com.example.NoSuchNetwork"),
+                lastErrorLine());
+
+        assertEquals(TrainMain.BAD_CONFIGURATION, run("--network", NETWORK, "--model", "m"));
+        assertTrue(lastErrorLine().startsWith("[binaryconnect] ERROR: Option --resource-dir is required"),
+                lastErrorLine());
+    }
+}
