@@ -16,8 +16,9 @@ import javax.tools.Diagnostic;
 
 /**
  * The BinaryConnect annotation processor: for each {@code @Network} class, validates the declaration and writes
- * its training class; at the end, lists the generated classes in {@code META-INF/binaryconnect/networks} so that
- * the Maven plugin finds them.
+ * its training class ({@code <Spec>Network}, ND4J) and its inference class ({@code <Spec>Inference}, JDK only);
+ * at the end, lists the training classes in {@code META-INF/binaryconnect/networks} so that the Maven plugin finds
+ * them.
  */
 public final class NetworkProcessor extends AbstractProcessor {
 
@@ -66,6 +67,7 @@ public final class NetworkProcessor extends AbstractProcessor {
             return;
         }
         new TrainingClassWriter(model.get()).write(spec).writeTo(processingEnv.getFiler());
+        new InferenceClassWriter(model.get()).write(spec).writeTo(processingEnv.getFiler());
         generatedClasses.add(qualified(model.get().packageName(), model.get().trainingClassName()));
         originatingElements.add(spec);
     }

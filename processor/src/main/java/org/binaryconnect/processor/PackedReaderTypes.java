@@ -1,0 +1,301 @@
+package org.binaryconnect.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UTFDataFormatException;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The nested types every generated inference class carries to read docs/packed-model-format.md: its exception
+ * and a reader that checks each value against what the network declares as it goes. They are the same for every
+ * network but must be generated, because the inference class may depend on nothing but the JDK.
+ */
+final class PackedReaderTypes {
+
+    static final String EXCEPTION = "InvalidModelException";
+    static final String READER = "PackedReader";
+
+    /** Bulk reads go through a buffer of this many bytes, so a large layer is never copied whole. */
+    private static final int CHUNK_BYTES = 1 << 16;
+
+    private final ClassName exception;
+    private final ClassName reader;
+
+    PackedReaderTypes(ClassName inferenceClass) {
+        this.exception = inferenceClass.nestedClass(EXCEPTION);
+        this.reader = inferenceClass.nestedClass(READER);
+    }
+
+    ClassName exception() {
+        return exception;
+    }
+
+    ClassName reader() {
+        return reader;
+    }
+
+    TypeSpec exceptionType() {
+        return TypeSpec.classBuilder(EXCEPTION)
+                .addJavadoc("A packed model this class cannot use: not the format, another version, truncated,"
+                        + " corrupt, or trained\nfor a different network. The message says which.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .superclass(IOException.class)
+                .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC,
+                        Modifier.FINAL).initializer("1L").build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "message")
+                        .addStatement("super(message)")
+                        .build())
+                .build();
+    }
+
+    TypeSpec readerType() {
+        return TypeSpec.classBuilder(READER)
+                .addJavadoc("Reads the packed format in order, checksumming every byte, and remembers what it is"
+                        + " reading so that\na stream that ends early is reported by the section it ends in.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(CRC32.class, "crc", Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("new $T()", CRC32.class).build())
+                .addField(DataInputStream.class, "data", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(FieldSpec.builder(String.class, "section", Modifier.PRIVATE).initializer("$S", "magic")
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(InputStream.class, "in")
+                        .addStatement("data = new $T(new $T(new $T(in), crc))", DataInputStream.class,
+                                CheckedInputStream.class, BufferedInputStream.class)
+                        .build())
+                .addMethod(header())
+                .addMethod(layer())
+                .addMethod(floats())
+                .addMethod(bits())
+                .addMethod(finish())
+                .addMethod(truncated())
+                .addMethod(readInt())
+                .addMethod(readUtf())
+                .addMethod(expect())
+                .addMethod(describe())
+                .addMethod(chunk())
+                .build();
+    }
+
+    private MethodSpec.Builder method(String name, TypeName returns) {
+        return MethodSpec.methodBuilder(name).returns(returns).addException(IOException.class);
+    }
+
+    private MethodSpec header() {
+        return method("header", TypeName.VOID)
+                .addParameter(String.class, "name")
+                .addParameter(String.class, "fingerprint")
+                .addParameter(TypeName.INT, "inputSize")
+                .addParameter(TypeName.INT, "classes")
+                .addParameter(TypeName.INT, "layers")
+                .addStatement("section = $S", "magic")
+                .addStatement("int magic = data.readInt()")
+                .beginControlFlow("if (magic != MAGIC)")
+                .addStatement("throw new $T($T.format(\n$S, magic, MAGIC))", exception, String.class,
+                        "not a packed BinaryConnect model: magic number 0x%08x, expected 0x%08x ('BCPK')")
+                .endControlFlow()
+                .addStatement("section = $S", "format version")
+                .addStatement("int version = data.readUnsignedShort()")
+                .beginControlFlow("if (version != FORMAT_VERSION)")
+                .addStatement("throw new $T($S + version\n+ $S + FORMAT_VERSION\n+ $S)", exception,
+                        "unsupported packed model format version ", ": this class reads version ",
+                        "; export the model with the BinaryConnect version that generated this class")
+                .endControlFlow()
+                .addStatement("String foundName = readUtf($S)", "network name")
+                .beginControlFlow("if (!foundName.equals(name))")
+                .addStatement("throw new $T($S + foundName + $S + name)", exception,
+                        "packed model is for network ", ", expected ")
+                .endControlFlow()
+                .addStatement("String foundFingerprint = readUtf($S)", "fingerprint")
+                .beginControlFlow("if (!foundFingerprint.equals(fingerprint))")
+                .addStatement("throw new $T($S + name + $S + foundFingerprint\n+ $S + fingerprint\n+ $S)",
+                        exception, "packed model of ", " has fingerprint ", ", expected ",
+                        ": it was trained for a different declaration of the network; train and export it again")
+                .endControlFlow()
+                .addStatement("expect($S, inputSize, readInt($S))", "input size", "input size")
+                .addStatement("expect($S, classes, readInt($S))", "classes", "classes")
+                .addStatement("expect($S, layers, readInt($S))", "layer count", "layer count")
+                .build();
+    }
+
+    private MethodSpec layer() {
+        return method("layer", TypeName.VOID)
+                .addJavadoc("Reads a layer's header and checks it is the declared layer; H is folded into scale.\n")
+                .addParameter(String.class, "name")
+                .addParameter(TypeName.INT, "kind")
+                .addParameter(TypeName.INT, "inputs")
+                .addParameter(TypeName.INT, "units")
+                .addParameter(TypeName.INT, "activation")
+                .addStatement("section = $S + name + $S", "layer ", " header")
+                .addStatement("int foundKind = data.readUnsignedByte()")
+                .addStatement("int foundInputs = data.readInt()")
+                .addStatement("int foundUnits = data.readInt()")
+                .addStatement("int foundActivation = data.readUnsignedByte()")
+                .addStatement("data.readFloat()")
+                .beginControlFlow("if (foundKind != kind || foundInputs != inputs || foundUnits != units"
+                        + " || foundActivation != activation)")
+                .addStatement("throw new $T($S + name + $S\n+ describe(kind, inputs, units, activation)\n+ $S"
+                        + " + describe(foundKind, foundInputs, foundUnits, foundActivation))", exception,
+                        "packed model's layer ", " does not match the network: expected ", ", found ")
+                .endControlFlow()
+                .build();
+    }
+
+    private MethodSpec floats() {
+        return method("floats", TypeName.get(float[].class))
+                .addJavadoc("Reads {@code count} finite floats: a NaN or infinity could only give wrong"
+                        + " predictions.\n")
+                .addParameter(TypeName.INT, "count")
+                .addParameter(String.class, "what")
+                .addStatement("section = what")
+                .addStatement("float[] values = new float[count]")
+                .addStatement("$T buffer = $T.allocate($L)", ByteBuffer.class, ByteBuffer.class, CHUNK_BYTES)
+                .beginControlFlow("for (int done = 0; done < count; )")
+                .addStatement("int n = chunk(buffer, count - done, Float.BYTES)")
+                .addStatement("buffer.asFloatBuffer().get(values, done, n)")
+                .addStatement("done += n")
+                .endControlFlow()
+                .beginControlFlow("for (int i = 0; i < count; i++)")
+                .beginControlFlow("if (!Float.isFinite(values[i]))")
+                .addStatement("throw new $T(\n$S + what + $S + i + $S + values[i])", exception,
+                        "packed model's ", "[", "] is not finite: ")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return values")
+                .build();
+    }
+
+    private MethodSpec bits() {
+        return method("bits", TypeName.get(long[].class))
+                .addJavadoc("Reads the packed signs of a binary layer, {@code words} longs per unit, and checks"
+                        + " that padding\nbits are 0: a set padding bit would add an input that does not"
+                        + " exist.\n")
+                .addParameter(TypeName.INT, "units")
+                .addParameter(TypeName.INT, "inputs")
+                .addParameter(TypeName.INT, "words")
+                .addParameter(String.class, "what")
+                .addStatement("section = what")
+                .addStatement("int count = units * words")
+                .addStatement("long[] values = new long[count]")
+                .addStatement("$T buffer = $T.allocate($L)", ByteBuffer.class, ByteBuffer.class, CHUNK_BYTES)
+                .beginControlFlow("for (int done = 0; done < count; )")
+                .addStatement("int n = chunk(buffer, count - done, Long.BYTES)")
+                .addStatement("buffer.asLongBuffer().get(values, done, n)")
+                .addStatement("done += n")
+                .endControlFlow()
+                .addStatement("int used = inputs - (words - 1) * 64")
+                .addStatement("long padding = used == 64 ? 0L : -1L << used")
+                .beginControlFlow("for (int j = 0; j < units; j++)")
+                .beginControlFlow("if ((values[j * words + words - 1] & padding) != 0)")
+                .addStatement("throw new $T(\n$S + what + $S + j + $S)", exception, "packed model's ",
+                        " of unit ", " has padding bits set beyond its inputs")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return values")
+                .build();
+    }
+
+    private MethodSpec finish() {
+        return method("finish", TypeName.VOID)
+                .addJavadoc("Checks the checksum of everything read and that nothing follows it.\n")
+                .addStatement("long computed = crc.getValue()")
+                .addStatement("section = $S", "checksum")
+                .addStatement("long stored = data.readLong()")
+                .beginControlFlow("if (stored != computed)")
+                .addStatement("throw new $T($T.format(\n$S, stored, computed))", exception, String.class,
+                        "packed model is corrupt: checksum mismatch, stored %08x, computed %08x")
+                .endControlFlow()
+                .beginControlFlow("if (data.read() != -1)")
+                .addStatement("throw new $T(\n$S)", exception,
+                        "packed model is longer than the network it declares: bytes follow the checksum")
+                .endControlFlow()
+                .build();
+    }
+
+    private MethodSpec truncated() {
+        return MethodSpec.methodBuilder("truncated")
+                .returns(exception)
+                .addStatement("return new $T($S + section)", exception,
+                        "packed model is truncated: it ends while reading the ")
+                .build();
+    }
+
+    private MethodSpec readInt() {
+        return method("readInt", TypeName.INT)
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(String.class, "what")
+                .addStatement("section = what")
+                .addStatement("return data.readInt()")
+                .build();
+    }
+
+    private MethodSpec readUtf() {
+        return method("readUtf", TypeName.get(String.class))
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(String.class, "what")
+                .addStatement("section = what")
+                .beginControlFlow("try")
+                .addStatement("return data.readUTF()")
+                .nextControlFlow("catch ($T e)", UTFDataFormatException.class)
+                .addStatement("throw new $T($S + what + $S)", exception, "packed model's ",
+                        " is not valid modified UTF-8")
+                .endControlFlow()
+                .build();
+    }
+
+    private MethodSpec expect() {
+        return MethodSpec.methodBuilder("expect")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addException(exception)
+                .addParameter(String.class, "what")
+                .addParameter(TypeName.INT, "expected")
+                .addParameter(TypeName.INT, "found")
+                .beginControlFlow("if (found != expected)")
+                .addStatement("throw new $T(\n$S + what + $S + found + $S + expected)", exception,
+                        "packed model's ", " is ", ", expected ")
+                .endControlFlow()
+                .build();
+    }
+
+    private static MethodSpec describe() {
+        return MethodSpec.methodBuilder("describe")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class)
+                .addParameter(TypeName.INT, "kind")
+                .addParameter(TypeName.INT, "inputs")
+                .addParameter(TypeName.INT, "units")
+                .addParameter(TypeName.INT, "activation")
+                .addStatement("String kindName = kind == KIND_BINARY ? $S\n: kind == KIND_FULL_PRECISION ? $S"
+                        + " : $S + kind", "binary dense", "full-precision dense", "unknown kind ")
+                .addStatement("String activationName = activation == ACTIVATION_IDENTITY ? $S\n"
+                        + ": activation == ACTIVATION_RELU ? $S : $S + activation", "identity", "relu",
+                        "unknown activation ")
+                .addStatement("return kindName + $S + inputs + $S + units + $S + activationName", " ", " -> ", ", ")
+                .build();
+    }
+
+    private MethodSpec chunk() {
+        return method("chunk", TypeName.INT)
+                .addJavadoc("Fills {@code buffer} with the next values, at most a buffer full; returns how many.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(ByteBuffer.class, "buffer")
+                .addParameter(TypeName.INT, "remaining")
+                .addParameter(TypeName.INT, "bytesPerValue")
+                .addStatement("int n = Math.min(remaining, buffer.capacity() / bytesPerValue)")
+                .addStatement("data.readFully(buffer.array(), 0, n * bytesPerValue)")
+                .addStatement("buffer.clear()")
+                .addStatement("return n")
+                .build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.binaryconnect.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.binaryconnect.processor.specs.HingeGradientNetInference;
+import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
+import org.binaryconnect.processor.specs.SmallFashionMlpInference;
+import org.binaryconnect.processor.specs.SmallFashionMlpNetwork;
+import org.binaryconnect.processor.specs.SoftmaxGradientNetInference;
+import org.binaryconnect.processor.specs.SoftmaxGradientNetNetwork;
+import org.binaryconnect.processor.specs.ThreeLayerNetInference;
+import org.binaryconnect.processor.specs.ThreeLayerNetNetwork;
+import org.binaryconnect.processor.specs.TinyInferenceNetInference;
+import org.binaryconnect.processor.specs.TinyInferenceNetNetwork;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fingerprint the processor writes into an inference class is the one the runtime computes for the trained
+ * network (and writes into the packed file), for specs covering every layer option.
+ */
+class InferenceFingerprintTest {
+
+    @Test
+    void processorFingerprintEqualsTheRuntimes() {
+        assertEquals(HingeGradientNetNetwork.DESCRIPTION.fingerprint(), HingeGradientNetInference.FINGERPRINT);
+        assertEquals(SoftmaxGradientNetNetwork.DESCRIPTION.fingerprint(), SoftmaxGradientNetInference.FINGERPRINT);
+        assertEquals(ThreeLayerNetNetwork.DESCRIPTION.fingerprint(), ThreeLayerNetInference.FINGERPRINT);
+        assertEquals(SmallFashionMlpNetwork.DESCRIPTION.fingerprint(), SmallFashionMlpInference.FINGERPRINT);
+        assertEquals(TinyInferenceNetNetwork.DESCRIPTION.fingerprint(), TinyInferenceNetInference.FINGERPRINT);
+    }
+
+    @Test
+    void shapesMatchTheTrainingClass() {
+        assertEquals(SmallFashionMlpNetwork.INPUT_SIZE, SmallFashionMlpInference.INPUT_SIZE);
+        assertEquals(SmallFashionMlpNetwork.CLASSES, SmallFashionMlpInference.CLASSES);
+        assertEquals(SmallFashionMlpNetwork.DESCRIPTION.name(), SmallFashionMlpInference.NETWORK_NAME);
+    }
+}

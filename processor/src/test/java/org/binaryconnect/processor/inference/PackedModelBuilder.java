@@ -1,0 +1,126 @@
+package org.binaryconnect.processor.inference;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Writes a packed model by hand, following docs/packed-model-format.md and nothing else, so that the generated
+ * reader is checked against the document rather than against the exporter. Every header field can be overridden
+ * to build the files a reader must reject.
+ */
+final class PackedModelBuilder {
+
+    /** One layer's real-valued parameters, as the format's semantics define them. */
+    record Layer(boolean binary, int inputs, int units, boolean relu, float h, float[][] weights, float[] scale,
+            float[] shift) {
+    }
+
+    int magic = 0x4243504b;
+    int version = 1;
+    String name;
+    String fingerprint;
+    int inputSize;
+    int classes;
+    final List<Layer> layers = new ArrayList<>();
+
+    PackedModelBuilder(String name, String fingerprint, int inputSize, int classes) {
+        this.name = name;
+        this.fingerprint = fingerprint;
+        this.inputSize = inputSize;
+        this.classes = classes;
+    }
+
+    PackedModelBuilder layer(Layer layer) {
+        layers.add(layer);
+        return this;
+    }
+
+    byte[] bytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(magic);
+            out.writeShort(version);
+            out.writeUTF(name);
+            out.writeUTF(fingerprint);
+            out.writeInt(inputSize);
+            out.writeInt(classes);
+            out.writeInt(layers.size());
+            for (Layer layer : layers) {
+                out.writeByte(layer.binary() ? 1 : 2);
+                out.writeInt(layer.inputs());
+                out.writeInt(layer.units());
+                out.writeByte(layer.relu() ? 1 : 0);
+                out.writeFloat(layer.binary() ? layer.h() : 1f);
+                for (int j = 0; j < layer.units(); j++) {
+                    if (layer.binary()) {
+                        for (long word : signBits(layer.weights(), j)) {
+                            out.writeLong(word);
+                        }
+                    } else {
+                        for (int i = 0; i < layer.inputs(); i++) {
+                            out.writeFloat(layer.weights()[i][j]);
+                        }
+                    }
+                }
+                for (float value : layer.scale()) {
+                    out.writeFloat(value);
+                }
+                for (float value : layer.shift()) {
+                    out.writeFloat(value);
+                }
+            }
+            out.flush();
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Unit j's weights as the format packs them: bit i % 64 of word i / 64 is 1 where W[i][j] >= 0. */
+    private static long[] signBits(float[][] weights, int j) {
+        long[] words = new long[(weights.length + 63) / 64];
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i][j] >= 0) {
+                words[i / 64] |= 1L << (i % 64);
+            }
+        }
+        return words;
+    }
+
+    /** The format's semantics computed directly: acc = sum_i s_ij x_i in double, then scale, shift, activation. */
+    float[] referenceScores(float[] features) {
+        double[] x = new double[features.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = features[i];
+        }
+        for (Layer layer : layers) {
+            double[] y = new double[layer.units()];
+            for (int j = 0; j < y.length; j++) {
+                double acc = 0;
+                for (int i = 0; i < layer.inputs(); i++) {
+                    double weight = layer.binary() ? (layer.weights()[i][j] >= 0 ? 1 : -1) : layer.weights()[i][j];
+                    acc += weight * x[i];
+                }
+                y[j] = layer.scale()[j] * acc + layer.shift()[j];
+                if (layer.relu()) {
+                    y[j] = Math.max(y[j], 0);
+                }
+            }
+            x = y;
+        }
+        float[] scores = new float[x.length];
+        for (int k = 0; k < x.length; k++) {
+            scores[k] = (float) x[k];
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,508 @@
+package good;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UTFDataFormatException;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import javax.annotation.processing.Generated;
+
+/**
+ * Inference for {@link StochasticMlp} on the JDK alone, generated from its annotations: it reads the trained weights
+ * from the classpath resource {@code StochasticMlp.bcpk} that {@code mvn binaryconnect:export} packs next to this class.
+ *
+ * <p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE} floats in the row-major
+ * order of the declared shape [28, 28, 1]. For images that is every pixel scaled to [-1, 1] as {@code 2 * x / 255 - 1};
+ * {@link #predictPixels} does that scaling.
+ *
+ * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and batch
+ * norm are folded into a per-unit scale and shift. The results are the trained network's with deterministic binary
+ * weights and batch norm on running statistics, up to float rounding.
+ *
+ * <p>Instances are immutable and thread-safe: every call allocates its own working arrays (activations, and
+ * for binary layers of 64 units or more lookup tables of 8 KB per 64 inputs) rather than sharing scratch buffers.
+ *
+ * <p>Layers:
+ * <ul>
+ * <li>first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu</li>
+ * <li>hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2</li>
+ * <li>output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity</li>
+ * </ul>
+ */
+@Generated("org.binaryconnect.processor.NetworkProcessor")
+public final class StochasticMlpInference {
+    /**
+     * The network a packed model must be for: the spec's simple name.
+     */
+    public static final String NETWORK_NAME = "StochasticMlp";
+
+    /**
+     * The declared network's fingerprint: a packed model must have been trained for exactly this structure.
+     */
+    public static final String FINGERPRINT = "4ccf2b858d4d0955720f154d5386a995";
+
+    /**
+     * The packed model {@link #load()} reads, next to this class.
+     */
+    public static final String RESOURCE = "StochasticMlp.bcpk";
+
+    public static final int INPUT_SIZE = 784;
+
+    public static final int CLASSES = 10;
+
+    static final int FIRST_INPUTS = 784;
+
+    static final int FIRST_UNITS = 512;
+
+    static final int HIDDEN_INPUTS = 512;
+
+    static final int HIDDEN_UNITS = 512;
+
+    static final int HIDDEN_WORDS = 8;
+
+    static final int OUTPUT_INPUTS = 512;
+
+    static final int OUTPUT_UNITS = 10;
+
+    static final int OUTPUT_WORDS = 8;
+
+    static final int LAYERS = 3;
+
+    /**
+     * 'B' 'C' 'P' 'K'
+     */
+    private static final int MAGIC = 0x4243504b;
+
+    private static final int FORMAT_VERSION = 1;
+
+    private static final int KIND_BINARY = 1;
+
+    private static final int KIND_FULL_PRECISION = 2;
+
+    private static final int ACTIVATION_IDENTITY = 0;
+
+    private static final int ACTIVATION_RELU = 1;
+
+    /**
+     * Unit-major: the weights of unit j start at j * FIRST_INPUTS.
+     */
+    private final float[] firstWeights;
+
+    private final float[] firstScale;
+
+    private final float[] firstShift;
+
+    /**
+     * Sign bits, HIDDEN_WORDS words per unit: bit i of unit j is 1 where W[i][j] is +H.
+     */
+    private final long[] hiddenWeights;
+
+    private final float[] hiddenScale;
+
+    private final float[] hiddenShift;
+
+    /**
+     * Sign bits, OUTPUT_WORDS words per unit: bit i of unit j is 1 where W[i][j] is +H.
+     */
+    private final long[] outputWeights;
+
+    private final float[] outputScale;
+
+    private final float[] outputShift;
+
+    /**
+     * Reads and checks a whole packed model, in file order.
+     */
+    private StochasticMlpInference(PackedReader in) throws IOException {
+        in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS);
+        in.layer("first", KIND_FULL_PRECISION, FIRST_INPUTS, FIRST_UNITS, ACTIVATION_RELU);
+        firstWeights = in.floats(FIRST_UNITS * FIRST_INPUTS, "layer first weights");
+        firstScale = in.floats(FIRST_UNITS, "layer first scale");
+        firstShift = in.floats(FIRST_UNITS, "layer first shift");
+        in.layer("hidden", KIND_BINARY, HIDDEN_INPUTS, HIDDEN_UNITS, ACTIVATION_RELU);
+        hiddenWeights = in.bits(HIDDEN_UNITS, HIDDEN_INPUTS, HIDDEN_WORDS, "layer hidden weights");
+        hiddenScale = in.floats(HIDDEN_UNITS, "layer hidden scale");
+        hiddenShift = in.floats(HIDDEN_UNITS, "layer hidden shift");
+        in.layer("output", KIND_BINARY, OUTPUT_INPUTS, OUTPUT_UNITS, ACTIVATION_IDENTITY);
+        outputWeights = in.bits(OUTPUT_UNITS, OUTPUT_INPUTS, OUTPUT_WORDS, "layer output weights");
+        outputScale = in.floats(OUTPUT_UNITS, "layer output scale");
+        outputShift = in.floats(OUTPUT_UNITS, "layer output shift");
+        in.finish();
+    }
+
+    /**
+     * Loads the packed model {@link #RESOURCE} from next to this class on the classpath.
+     *
+     * @throws FileNotFoundException if the resource is missing
+     * @throws InvalidModelException if it is not a packed model of this network
+     */
+    public static StochasticMlpInference load() throws IOException {
+        try (InputStream in = StochasticMlpInference.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new FileNotFoundException("no packed model " + RESOURCE
+                        + " on the classpath next to " + StochasticMlpInference.class.getName()
+                        + ": run mvn binaryconnect:export after training to create it");
+            }
+            return load(in);
+        }
+    }
+
+    /**
+     * Loads a packed model from {@code in}, which must hold exactly one and nothing after it; reads it to its
+     * end and leaves it open. Every value is checked against this network before it is used.
+     *
+     * @throws InvalidModelException if it is not a complete, intact packed model of this network
+     */
+    public static StochasticMlpInference load(InputStream in) throws IOException {
+        PackedReader reader = new PackedReader(in);
+        try {
+            return new StochasticMlpInference(reader);
+        } catch (EOFException e) {
+            throw reader.truncated();
+        }
+    }
+
+    /**
+     * The predicted class: the index of the largest score, the first one on ties.
+     */
+    public int predict(float[] features) {
+        return argmax(scores(features));
+    }
+
+    /**
+     * The predicted class of every sample of {@code batch}.
+     */
+    public int[] predict(float[][] batch) {
+        int[] classes = new int[batch.length];
+        for (int s = 0; s < batch.length; s++) {
+            classes[s] = predict(batch[s]);
+        }
+        return classes;
+    }
+
+    /**
+     * The predicted class of an image given as unsigned bytes, 0 to 255 each, scaled to [-1, 1] as in training.
+     */
+    public int predictPixels(byte[] unsignedPixels) {
+        checkLength(unsignedPixels.length, "pixels");
+        float[] features = new float[INPUT_SIZE];
+        for (int i = 0; i < INPUT_SIZE; i++) {
+            // the same float arithmetic as training's scaling, so the features are identical
+            features[i] = 2f * (unsignedPixels[i] & 0xff) / 255f - 1f;
+        }
+        return predict(features);
+    }
+
+    /**
+     * The outputs of the last layer, one per class.
+     */
+    public float[] scores(float[] features) {
+        checkLength(features.length, "features");
+        // first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
+        float[] firstOutput = relu(fullPrecisionDense(features, firstWeights, firstScale, firstShift));
+        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2
+        float[] hiddenOutput = relu(binaryDenseByLookup(firstOutput, hiddenWeights, HIDDEN_WORDS, hiddenScale, hiddenShift));
+        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
+        float[] outputOutput = binaryDenseBySetBits(hiddenOutput, outputWeights, OUTPUT_WORDS, outputScale, outputShift);
+        return outputOutput;
+    }
+
+    /**
+     * A binary dense layer of few units, without multiplications. With s = +1 where a bit is set and -1 where
+     * not, {@code sum_i s_i x_i = 2 * (sum of x_i over set bits) - sum_i x_i}, so each unit only adds the
+     * inputs of its set bits. Walking the set bits measured faster than selecting every bit without branches.
+     */
+    private static float[] binaryDenseBySetBits(float[] x, long[] weights, int words, float[] scale,
+            float[] shift) {
+        float total = 0f;
+        for (float value : x) {
+            total += value;
+        }
+        float[] y = new float[scale.length];
+        for (int j = 0; j < y.length; j++) {
+            float positive = 0f;
+            int unit = j * words;
+            for (int w = 0; w < words; w++) {
+                long bits = weights[unit + w];
+                int first = w << 6;
+                while (bits != 0) {
+                    positive += x[first + Long.numberOfTrailingZeros(bits)];
+                    // clears the lowest set bit
+                    bits &= bits - 1;
+                }
+            }
+            y[j] = scale[j] * (2f * positive - total) + shift[j];
+        }
+        return y;
+    }
+
+    /**
+     * A binary dense layer of many units, without multiplications. It first sums every subset of each group
+     * of 8 inputs, one addition per sum; then each unit adds one sum per byte of its sign bits, 8 lookups
+     * per 64 inputs, and {@code sum_i s_i x_i = 2 * (sum of x_i over set bits) - sum_i x_i}.
+     */
+    private static float[] binaryDenseByLookup(float[] x, long[] weights, int words, float[] scale,
+            float[] shift) {
+        float total = 0f;
+        for (float value : x) {
+            total += value;
+        }
+        // subsetSums[g * 256 + v]: the sum of the inputs 8 * g + b for the bits b set in v; padding inputs are 0
+        float[] subsetSums = new float[words * 8 * 256];
+        for (int g = 0; g < words * 8; g++) {
+            int table = g << 8;
+            for (int v = 1; v < 256; v++) {
+                int i = (g << 3) + Integer.numberOfTrailingZeros(v);
+                subsetSums[table + v] = subsetSums[table + (v & (v - 1))] + (i < x.length ? x[i] : 0f);
+            }
+        }
+        float[] y = new float[scale.length];
+        for (int j = 0; j < y.length; j++) {
+            // four independent sums, so that the additions overlap
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+            int unit = j * words;
+            for (int w = 0; w < words; w++) {
+                long bits = weights[unit + w];
+                int table = w << 11;
+                s0 += subsetSums[table + (int) (bits & 0xff)]
+                        + subsetSums[table + 256 + (int) (bits >>> 8 & 0xff)];
+                s1 += subsetSums[table + 512 + (int) (bits >>> 16 & 0xff)]
+                        + subsetSums[table + 768 + (int) (bits >>> 24 & 0xff)];
+                s2 += subsetSums[table + 1024 + (int) (bits >>> 32 & 0xff)]
+                        + subsetSums[table + 1280 + (int) (bits >>> 40 & 0xff)];
+                s3 += subsetSums[table + 1536 + (int) (bits >>> 48 & 0xff)]
+                        + subsetSums[table + 1792 + (int) (bits >>> 56)];
+            }
+            y[j] = scale[j] * (2f * ((s0 + s1) + (s2 + s3)) - total) + shift[j];
+        }
+        return y;
+    }
+
+    /**
+     * A full-precision dense layer: a float dot product per unit over its unit-major weights.
+     */
+    private static float[] fullPrecisionDense(float[] x, float[] weights, float[] scale,
+            float[] shift) {
+        float[] y = new float[scale.length];
+        for (int j = 0; j < y.length; j++) {
+            float acc = 0f;
+            int unit = j * x.length;
+            for (int i = 0; i < x.length; i++) {
+                acc += weights[unit + i] * x[i];
+            }
+            y[j] = scale[j] * acc + shift[j];
+        }
+        return y;
+    }
+
+    private static float[] relu(float[] y) {
+        for (int j = 0; j < y.length; j++) {
+            y[j] = Math.max(y[j], 0f);
+        }
+        return y;
+    }
+
+    private static int argmax(float[] scores) {
+        int best = 0;
+        for (int k = 1; k < scores.length; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static void checkLength(int length, String what) {
+        if (length != INPUT_SIZE) {
+            throw new IllegalArgumentException("expected " + INPUT_SIZE + " " + what + ", got " + length);
+        }
+    }
+
+    /**
+     * A packed model this class cannot use: not the format, another version, truncated, corrupt, or trained
+     * for a different network. The message says which.
+     */
+    public static final class InvalidModelException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidModelException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads the packed format in order, checksumming every byte, and remembers what it is reading so that
+     * a stream that ends early is reported by the section it ends in.
+     */
+    private static final class PackedReader {
+        private final CRC32 crc = new CRC32();
+
+        private final DataInputStream data;
+
+        private String section = "magic";
+
+        PackedReader(InputStream in) {
+            data = new DataInputStream(new CheckedInputStream(new BufferedInputStream(in), crc));
+        }
+
+        void header(String name, String fingerprint, int inputSize, int classes, int layers) throws
+                IOException {
+            section = "magic";
+            int magic = data.readInt();
+            if (magic != MAGIC) {
+                throw new InvalidModelException(String.format(
+                        "not a packed BinaryConnect model: magic number 0x%08x, expected 0x%08x ('BCPK')", magic, MAGIC));
+            }
+            section = "format version";
+            int version = data.readUnsignedShort();
+            if (version != FORMAT_VERSION) {
+                throw new InvalidModelException("unsupported packed model format version " + version
+                        + ": this class reads version " + FORMAT_VERSION
+                        + "; export the model with the BinaryConnect version that generated this class");
+            }
+            String foundName = readUtf("network name");
+            if (!foundName.equals(name)) {
+                throw new InvalidModelException("packed model is for network " + foundName + ", expected " + name);
+            }
+            String foundFingerprint = readUtf("fingerprint");
+            if (!foundFingerprint.equals(fingerprint)) {
+                throw new InvalidModelException("packed model of " + name + " has fingerprint " + foundFingerprint
+                        + ", expected " + fingerprint
+                        + ": it was trained for a different declaration of the network; train and export it again");
+            }
+            expect("input size", inputSize, readInt("input size"));
+            expect("classes", classes, readInt("classes"));
+            expect("layer count", layers, readInt("layer count"));
+        }
+
+        /**
+         * Reads a layer's header and checks it is the declared layer; H is folded into scale.
+         */
+        void layer(String name, int kind, int inputs, int units, int activation) throws
+                IOException {
+            section = "layer " + name + " header";
+            int foundKind = data.readUnsignedByte();
+            int foundInputs = data.readInt();
+            int foundUnits = data.readInt();
+            int foundActivation = data.readUnsignedByte();
+            data.readFloat();
+            if (foundKind != kind || foundInputs != inputs || foundUnits != units || foundActivation != activation) {
+                throw new InvalidModelException("packed model's layer " + name + " does not match the network: expected "
+                        + describe(kind, inputs, units, activation)
+                        + ", found " + describe(foundKind, foundInputs, foundUnits, foundActivation));
+            }
+        }
+
+        /**
+         * Reads {@code count} finite floats: a NaN or infinity could only give wrong predictions.
+         */
+        float[] floats(int count, String what) throws IOException {
+            section = what;
+            float[] values = new float[count];
+            ByteBuffer buffer = ByteBuffer.allocate(65536);
+            for (int done = 0; done < count; ) {
+                int n = chunk(buffer, count - done, Float.BYTES);
+                buffer.asFloatBuffer().get(values, done, n);
+                done += n;
+            }
+            for (int i = 0; i < count; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new InvalidModelException(
+                            "packed model's " + what + "[" + i + "] is not finite: " + values[i]);
+                }
+            }
+            return values;
+        }
+
+        /**
+         * Reads the packed signs of a binary layer, {@code words} longs per unit, and checks that padding
+         * bits are 0: a set padding bit would add an input that does not exist.
+         */
+        long[] bits(int units, int inputs, int words, String what) throws IOException {
+            section = what;
+            int count = units * words;
+            long[] values = new long[count];
+            ByteBuffer buffer = ByteBuffer.allocate(65536);
+            for (int done = 0; done < count; ) {
+                int n = chunk(buffer, count - done, Long.BYTES);
+                buffer.asLongBuffer().get(values, done, n);
+                done += n;
+            }
+            int used = inputs - (words - 1) * 64;
+            long padding = used == 64 ? 0L : -1L << used;
+            for (int j = 0; j < units; j++) {
+                if ((values[j * words + words - 1] & padding) != 0) {
+                    throw new InvalidModelException(
+                            "packed model's " + what + " of unit " + j + " has padding bits set beyond its inputs");
+                }
+            }
+            return values;
+        }
+
+        /**
+         * Checks the checksum of everything read and that nothing follows it.
+         */
+        void finish() throws IOException {
+            long computed = crc.getValue();
+            section = "checksum";
+            long stored = data.readLong();
+            if (stored != computed) {
+                throw new InvalidModelException(String.format(
+                        "packed model is corrupt: checksum mismatch, stored %08x, computed %08x", stored, computed));
+            }
+            if (data.read() != -1) {
+                throw new InvalidModelException(
+                        "packed model is longer than the network it declares: bytes follow the checksum");
+            }
+        }
+
+        InvalidModelException truncated() {
+            return new InvalidModelException("packed model is truncated: it ends while reading the " + section);
+        }
+
+        private int readInt(String what) throws IOException {
+            section = what;
+            return data.readInt();
+        }
+
+        private String readUtf(String what) throws IOException {
+            section = what;
+            try {
+                return data.readUTF();
+            } catch (UTFDataFormatException e) {
+                throw new InvalidModelException("packed model's " + what + " is not valid modified UTF-8");
+            }
+        }
+
+        private static void expect(String what, int expected, int found) throws
+                InvalidModelException {
+            if (found != expected) {
+                throw new InvalidModelException(
+                        "packed model's " + what + " is " + found + ", expected " + expected);
+            }
+        }
+
+        private static String describe(int kind, int inputs, int units, int activation) {
+            String kindName = kind == KIND_BINARY ? "binary dense"
+                    : kind == KIND_FULL_PRECISION ? "full-precision dense" : "unknown kind " + kind;
+            String activationName = activation == ACTIVATION_IDENTITY ? "identity"
+                    : activation == ACTIVATION_RELU ? "relu" : "unknown activation " + activation;
+            return kindName + " " + inputs + " -> " + units + ", " + activationName;
+        }
+
+        /**
+         * Fills {@code buffer} with the next values, at most a buffer full; returns how many.
+         */
+        private int chunk(ByteBuffer buffer, int remaining, int bytesPerValue) throws IOException {
+            int n = Math.min(remaining, buffer.capacity() / bytesPerValue);
+            data.readFully(buffer.array(), 0, n * bytesPerValue);
+            buffer.clear();
+            return n;
+        }
+    }
+}
