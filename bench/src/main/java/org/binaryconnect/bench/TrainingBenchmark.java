@@ -7,6 +7,7 @@ import java.util.List;
  * Training throughput of the benchmark networks against this machine's GEMM-bound limit (issue 3): measures
  * sgemm on the products training runs, counts each network's FLOPs per sample, trains each for a fixed number
  * of steps after a warm-up, and prints ms per step by phase, samples/s and one {@code RESULT} line per network.
+ * Then measures the generated inference of Mlp1024 against ND4J float inference ({@link InferenceBenchmark}).
  * Run it with {@code bench/run}, which sets OPENBLAS_CORETYPE before the JVM starts.
  */
 public final class TrainingBenchmark {
@@ -38,5 +39,20 @@ public final class TrainingBenchmark {
         for (BenchmarkSettings.Benchmark network : settings.networks()) {
             benchmark.run(network, settings, sources);
         }
+        InferenceBenchmark inference = new InferenceBenchmark(out);
+        inference.run("Mlp1024", new Mlp1024Network(), packed -> {
+            Mlp1024Inference loaded = Mlp1024Inference.load(packed);
+            return new InferenceBenchmark.Generated() {
+                @Override
+                public int predict(float[] features) {
+                    return loaded.predict(features);
+                }
+
+                @Override
+                public int[] predict(float[][] batch) {
+                    return loaded.predict(batch);
+                }
+            };
+        });
     }
 }
