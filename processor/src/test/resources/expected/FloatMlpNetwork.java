@@ -36,6 +36,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 @Generated("org.binaryconnect.processor.NetworkProcessor")
 public final class FloatMlpNetwork implements TrainableNetwork {
+    /**
+     * The version of the generated code, which the runtime checks before training.
+     */
+    public static final int GENERATED_CODE_VERSION = 2;
+
     public static final int BATCH_SIZE = 64;
 
     public static final int INPUT_SIZE = 784;

@@ -94,7 +94,17 @@ final class TrainingClassWriter {
         return doc.add("</ul>\n").build();
     }
 
+    /**
+     * What the generated code and the runtime expect of each other; the runtime refuses classes of another version
+     * ({@code NetworkClasses.GENERATED_CODE_VERSION}, which a test keeps equal to this).
+     */
+    static final int GENERATED_CODE_VERSION = 2;
+
     private void addConstants(TypeSpec.Builder type) {
+        type.addField(FieldSpec.builder(TypeName.INT, "GENERATED_CODE_VERSION", Modifier.PUBLIC, Modifier.STATIC,
+                Modifier.FINAL)
+                .addJavadoc("The version of the generated code, which the runtime checks before training.\n")
+                .initializer("$L", GENERATED_CODE_VERSION).build());
         type.addField(constant(TypeName.INT, "BATCH_SIZE", true, "$L", model.training().batchSize()));
         type.addField(constant(TypeName.INT, "INPUT_SIZE", true, "$L", model.inputSize()));
         type.addField(constant(TypeName.INT, "CLASSES", true, "$L", model.classes()));

@@ -25,6 +25,9 @@ public class LinearSoftmaxNetwork implements TrainableNetwork {
     public static final int INPUTS = 16;
     public static final int CLASSES = 3;
 
+    /** As a generated network declares it (see NetworkClasses.GENERATED_CODE_VERSION). */
+    public static final int GENERATED_CODE_VERSION = NetworkClasses.GENERATED_CODE_VERSION;
+
     public static final NetworkDescription DESCRIPTION = description("linear: dense 16 -> 3, full precision, softmax",
             new TrainingDefaults(4, 0.5, 0.05, 60, 77));
 

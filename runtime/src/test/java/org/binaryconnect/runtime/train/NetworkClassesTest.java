@@ -29,6 +29,17 @@ class NetworkClassesTest {
     }
 
     @Test
+    void classesOfAnotherGeneratedCodeVersionAreRefusedWithWhatToDo() {
+        for (Class<?> stale : new Class<?>[] {TestNetworks.GeneratedBeforeVersions.class,
+                TestNetworks.GeneratedByAnotherVersion.class}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> NetworkClasses.instantiate(stale.getName(), OptionalLong.empty()));
+            assertTrue(e.getMessage().contains("version of the BinaryConnect processor"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("rebuild the project with mvn clean compile."), e.getMessage());
+        }
+    }
+
+    @Test
     void unknownClassIsAConfigurationError() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> NetworkClasses.instantiate("com.example.Missing", OptionalLong.empty()));
