@@ -1,0 +1,17 @@
+// The model jar carries the generated inference class and the packed model; the app predicted with it alone.
+import java.util.zip.ZipFile
+
+def log = new File(basedir, 'build.log').text
+def jar = new File(basedir, 'model/target/shipped-model-1.0-SNAPSHOT.jar')
+assert jar.isFile() : 'the model jar was not built'
+def entries = new ZipFile(jar).withCloseable { zip -> zip.entries().collect { it.name } }
+assert entries.contains('com/example/shipped/TinyMlpInference.class')
+assert entries.contains('com/example/shipped/TinyMlp.bcpk') : "the packed model is not in the jar: ${entries}"
+
+def classpathLine = log.readLines().find { it.startsWith('app classpath: ') }
+assert classpathLine != null : 'the app test did not run'
+assert classpathLine.contains('shipped-model')
+['nd4j-', 'binaryconnect-runtime', 'binaryconnect-dsl', 'org/bytedeco'].each { assert !classpathLine.contains(it) : "the app's classpath has ${it}: ${classpathLine}" }
+assert log =~ /shipped model: \d+ of 60 test images right/
+assert log.contains('Tests run: 1, Failures: 0, Errors: 0')
+return true
