@@ -320,8 +320,8 @@ final class TrainingClassWriter {
             method.beginControlFlow("if (!binaryWeightsFresh)");
             for (LayerModel layer : layers) {
                 if (layer.binary()) {
-                    binarize(method, layer,
-                            model.binarization() == Binarization.STOCHASTIC ? "stochastic" : "deterministic");
+                    binarize(method, layer, model.binarization() == Binarization.STOCHASTIC
+                            ? Propagated.STOCHASTIC : Propagated.DETERMINISTIC);
                 }
             }
             method.endControlFlow();
@@ -336,14 +336,19 @@ final class TrainingClassWriter {
         type.addMethod(method.build());
     }
 
-    private static void binarize(MethodSpec.Builder method, LayerModel layer, String mode) {
+    /** Which weights a layer propagates: its binarization for training, or what an evaluation asks for. */
+    private enum Propagated {
+        DETERMINISTIC, STOCHASTIC, REAL
+    }
+
+    private static void binarize(MethodSpec.Builder method, LayerModel layer, Propagated weights) {
         LayerNames n = new LayerNames(layer.name());
-        switch (mode) {
-            case "real" -> method.addStatement("$T.real($N.value(), $N.propagated())", BINARIZE, n.weights(),
+        switch (weights) {
+            case REAL -> method.addStatement("$T.real($N.value(), $N.propagated())", BINARIZE, n.weights(),
                     n.weights());
-            case "stochastic" -> method.addStatement("$T.stochastic($N.value(), $N.propagated(), $L, rng)", BINARIZE,
+            case STOCHASTIC -> method.addStatement("$T.stochastic($N.value(), $N.propagated(), $L, rng)", BINARIZE,
                     n.weights(), n.weights(), n.constant("H"));
-            default -> method.addStatement("$T.deterministic($N.value(), $N.propagated(), $L)", BINARIZE,
+            case DETERMINISTIC -> method.addStatement("$T.deterministic($N.value(), $N.propagated(), $L)", BINARIZE,
                     n.weights(), n.weights(), n.constant("H"));
         }
     }
@@ -465,9 +470,9 @@ final class TrainingClassWriter {
             for (LayerModel layer : layers) {
                 if (layer.binary()) {
                     binarize(method, layer, switch (weights) {
-                        case REAL -> "real";
-                        case SAMPLED_AVERAGE -> "stochastic";
-                        default -> "deterministic";
+                        case REAL -> Propagated.REAL;
+                        case SAMPLED_AVERAGE -> Propagated.STOCHASTIC;
+                        default -> Propagated.DETERMINISTIC;
                     });
                 }
             }

@@ -42,18 +42,6 @@ public final class Rng {
     }
 
     /**
-     * Writes the next {@code count} values of {@link #nextFloat()} into {@code out}: the same numbers as that many
-     * calls, computed without a loop-carried dependency so that the JIT can vectorize them.
-     */
-    public void fillFloats(float[] out, int count) {
-        long base = state;
-        for (int i = 0; i < count; i++) {
-            out[i] = (mix(base + (i + 1) * GAMMA) >>> 40) * 0x1.0p-24f;
-        }
-        state = base + count * GAMMA;
-    }
-
-    /**
      * Reserves the next {@code count} values for {@link #fillFloats(long, int, float[], int)}: returns the state
      * they start from and advances past them, so that threads can fill parts of them in any order.
      */
@@ -80,7 +68,7 @@ public final class Rng {
         }
     }
 
-    /** {@link #fillFloats(float[], int)} into a double array: the same values. */
+    /** Writes the next {@code count} values of {@link #nextFloat()} into {@code out}, as that many calls would. */
     public void fillFloats(double[] out, int count) {
         long base = state;
         for (int i = 0; i < count; i++) {
