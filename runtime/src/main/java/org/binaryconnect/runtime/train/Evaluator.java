@@ -36,6 +36,24 @@ public final class Evaluator {
      * @param sampledNetworks passes for {@code SAMPLED_AVERAGE}; ignored otherwise
      */
     public double accuracy(Samples samples, EvaluationWeights weights, int sampledNetworks) {
+        int[] predicted = predictions(samples, weights, sampledNetworks);
+        if (predicted.length == 0) {
+            return Double.NaN;
+        }
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            if (predicted[i] == samples.label(i)) {
+                correct++;
+            }
+        }
+        return (double) correct / predicted.length;
+    }
+
+    /**
+     * The class each of {@code samples} is predicted to be: its highest score, with the same weights and passes as
+     * {@link #accuracy(Samples, EvaluationWeights, int)}, for reports that need more than the accuracy.
+     */
+    public int[] predictions(Samples samples, EvaluationWeights weights, int sampledNetworks) {
         if (weights == EvaluationWeights.AUTO) {
             throw new IllegalArgumentException("AUTO is resolved by the processor; evaluate with BINARY, REAL or "
                     + "SAMPLED_AVERAGE");
@@ -47,20 +65,18 @@ public final class Evaluator {
         }
         int n = samples.size();
         if (n == 0) {
-            return Double.NaN;
+            return new int[0];
         }
         double[] scoreSums = new double[n * classes];
         for (int pass = 0; pass < passes; pass++) {
             network.prepareEvaluation(weights);
             addScores(samples, scoreSums);
         }
-        int correct = 0;
+        int[] predicted = new int[n];
         for (int i = 0; i < n; i++) {
-            if (argmax(scoreSums, i * classes) == samples.label(i)) {
-                correct++;
-            }
+            predicted[i] = argmax(scoreSums, i * classes);
         }
-        return (double) correct / n;
+        return predicted;
     }
 
     private void addScores(Samples samples, double[] scoreSums) {

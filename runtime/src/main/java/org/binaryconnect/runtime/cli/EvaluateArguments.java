@@ -1,0 +1,136 @@
+package org.binaryconnect.runtime.cli;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.binaryconnect.dsl.EvaluationWeights;
+
+/**
+ * Parses {@link EvaluateMain}'s arguments: four required options; {@code --part}, {@code --weights} and
+ * {@code --validation-samples} optional.
+ */
+final class EvaluateArguments {
+
+    static final String USAGE = "usage: EvaluateMain --network <generated network class> --model <model.bin>"
+            + " --data <dir> --output <dir> [--part test|validation|training]"
+            + " [--weights BINARY|REAL|SAMPLED_AVERAGE] [--validation-samples N]";
+
+    private static final List<String> OPTIONS = List.of("--network", "--model", "--data", "--output", "--part",
+            "--weights", "--validation-samples");
+
+    /** The parts of a dataset a model can be evaluated on, split as training splits them. */
+    enum Part {
+        TEST, VALIDATION, TRAINING;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param weights empty for the network's declared evaluation weights
+     * @param validationSamples empty for the network's declared {@code validationSamples}
+     */
+    record Parsed(String network, Path model, Path data, Path output, Part part,
+            Optional<EvaluationWeights> weights, OptionalInt validationSamples) {
+    }
+
+    private EvaluateArguments() {
+    }
+
+    /** Accepts {@code --option value} and {@code --option=value}, as {@link TrainArguments} does. */
+    static Parsed parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String option = arg;
+            String value;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                option = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                value = null;
+            }
+            if (!OPTIONS.contains(option)) {
+                throw new UsageException("Unknown argument " + arg + ": the options are " + String.join(", ", OPTIONS)
+                        + ".");
+            }
+            if (value == null) {
+                throw new UsageException("Option " + option + " needs a value.");
+            }
+            if (values.put(option, value) != null) {
+                throw new UsageException("Option " + option + " is given twice: give it once.");
+            }
+        }
+        return new Parsed(required(values, "--network"), path(values, "--model"), path(values, "--data"),
+                path(values, "--output"), part(values.get("--part")), weights(values.get("--weights")),
+                validationSamples(values.get("--validation-samples")));
+    }
+
+    static Part part(String value) {
+        if (value == null) {
+            return Part.TEST;
+        }
+        try {
+            return Part.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--part expects test, validation or training, got '" + value + "'.");
+        }
+    }
+
+    /** AUTO is refused: the processor resolves it into the network's declared weights, which no option gives. */
+    static Optional<EvaluationWeights> weights(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            EvaluationWeights weights = EvaluationWeights.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            if (weights != EvaluationWeights.AUTO) {
+                return Optional.of(weights);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below, with the accepted values
+        }
+        throw new UsageException("--weights expects BINARY, REAL or SAMPLED_AVERAGE, got '" + value + "'.");
+    }
+
+    private static OptionalInt validationSamples(String value) {
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            int samples = Integer.parseInt(value.trim());
+            if (samples >= 0) {
+                return OptionalInt.of(samples);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--validation-samples expects a whole number >= 0, got '" + value + "'.");
+    }
+
+    private static String required(Map<String, String> values, String option) {
+        String value = values.get(option);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("Option " + option + " is required; " + USAGE + ".");
+        }
+        return value;
+    }
+
+    private static Path path(Map<String, String> values, String option) {
+        String value = required(values, option);
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(option + " expects a path, got '" + value + "'.");
+        }
+    }
+}

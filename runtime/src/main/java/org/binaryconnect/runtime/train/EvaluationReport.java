@@ -1,0 +1,174 @@
+package org.binaryconnect.runtime.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.binaryconnect.dsl.EvaluationWeights;
+
+/**
+ * What {@code binaryconnect:evaluate} reports on a trained network: overall and per-class accuracy and the confusion
+ * matrix, as console lines, as {@value #JSON_FILE} and as {@value #CSV_FILE}. The JSON is written by hand: the
+ * runtime takes no JSON library for one small, flat document.
+ *
+ * @param network the network's name
+ * @param part which part of the data was evaluated, e.g. {@code test}
+ * @param data the dataset directory
+ * @param weights the weights the predictions were made with
+ * @param matrix the predictions against the labels
+ */
+public record EvaluationReport(String network, String part, Path data, EvaluationWeights weights,
+        ConfusionMatrix matrix) {
+
+    public static final String JSON_FILE = "evaluation.json";
+    public static final String CSV_FILE = "confusion-matrix.csv";
+
+    /** The console report: a headline, one line per class, then the matrix with aligned columns. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("evaluation of " + network + " on the " + part + " part of " + data + ": " + matrix.total()
+                + " samples, " + weights + " weights");
+        lines.add("accuracy " + fraction(matrix.accuracy()) + " (" + matrix.correct() + "/" + matrix.total() + ")");
+        lines.add("class  samples  correct  accuracy");
+        for (int c = 0; c < matrix.classes(); c++) {
+            lines.add(String.format(Locale.ROOT, "%5d  %7d  %7d  %8s", c, matrix.samples(c), matrix.count(c, c),
+                    fraction(matrix.classAccuracy(c))));
+        }
+        lines.add("confusion matrix (rows: true class, columns: predicted class)");
+        int width = Math.max(String.valueOf(matrix.classes() - 1).length(), widestCount()) + 1;
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%9s", "true\\pred"));
+        for (int p = 0; p < matrix.classes(); p++) {
+            header.append(String.format(Locale.ROOT, "%" + width + "d", p));
+        }
+        lines.add(header.toString());
+        for (int t = 0; t < matrix.classes(); t++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%9d", t));
+            for (int p = 0; p < matrix.classes(); p++) {
+                row.append(String.format(Locale.ROOT, "%" + width + "d", matrix.count(t, p)));
+            }
+            lines.add(row.toString());
+        }
+        return lines;
+    }
+
+    /** The report as one JSON object; accuracies of classes without samples are {@code null} (JSON has no NaN). */
+    public String json() {
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"network\": ").append(string(network)).append(",\n");
+        json.append("  \"part\": ").append(string(part)).append(",\n");
+        json.append("  \"data\": ").append(string(data.toString())).append(",\n");
+        json.append("  \"weights\": ").append(string(weights.name())).append(",\n");
+        json.append("  \"samples\": ").append(matrix.total()).append(",\n");
+        json.append("  \"correct\": ").append(matrix.correct()).append(",\n");
+        json.append("  \"accuracy\": ").append(number(matrix.accuracy())).append(",\n");
+        json.append("  \"classes\": [\n");
+        for (int c = 0; c < matrix.classes(); c++) {
+            json.append("    {\"class\": ").append(c).append(", \"samples\": ").append(matrix.samples(c))
+                    .append(", \"correct\": ").append(matrix.count(c, c)).append(", \"accuracy\": ")
+                    .append(number(matrix.classAccuracy(c))).append('}')
+                    .append(c + 1 < matrix.classes() ? ",\n" : "\n");
+        }
+        json.append("  ],\n");
+        json.append("  \"confusionMatrix\": [\n");
+        for (int t = 0; t < matrix.classes(); t++) {
+            json.append("    [");
+            for (int p = 0; p < matrix.classes(); p++) {
+                json.append(p == 0 ? "" : ", ").append(matrix.count(t, p));
+            }
+            json.append(t + 1 < matrix.classes() ? "],\n" : "]\n");
+        }
+        json.append("  ]\n}\n");
+        return json.toString();
+    }
+
+    /** The matrix as CSV: a header of predicted classes, then one row per true class. */
+    public String csv() {
+        StringBuilder csv = new StringBuilder("true_class");
+        for (int p = 0; p < matrix.classes(); p++) {
+            csv.append(",predicted_").append(p);
+        }
+        csv.append('\n');
+        for (int t = 0; t < matrix.classes(); t++) {
+            csv.append(t);
+            for (int p = 0; p < matrix.classes(); p++) {
+                csv.append(',').append(matrix.count(t, p));
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    /**
+     * Writes {@value #JSON_FILE} and {@value #CSV_FILE} into {@code directory}, each to a temporary file moved into
+     * place, so that a reader never sees half a report.
+     *
+     * @return the two files
+     */
+    public List<Path> write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path json = directory.resolve(JSON_FILE);
+        Path csv = directory.resolve(CSV_FILE);
+        writeAtomically(json, json());
+        writeAtomically(csv, csv());
+        return List.of(json, csv);
+    }
+
+    private static void writeAtomically(Path file, String content) throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private int widestCount() {
+        int widest = 1;
+        for (int t = 0; t < matrix.classes(); t++) {
+            for (int p = 0; p < matrix.classes(); p++) {
+                widest = Math.max(widest, String.valueOf(matrix.count(t, p)).length());
+            }
+        }
+        return widest;
+    }
+
+    private static String fraction(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? String.valueOf(value) : "null";
+    }
+
+    static String string(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        quoted.append(ch);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}
