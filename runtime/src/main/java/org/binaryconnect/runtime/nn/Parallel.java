@@ -29,7 +29,10 @@ public final class Parallel {
      * large enough. Returns when both are done; rethrows what either threw.
      */
     public static void split(int length, Range body) {
-        if (length < MIN_SPLIT || Runtime.getRuntime().availableProcessors() < 2) {
+        // A body that splits again, on either thread, would wait for a helper that is busy with the outer split:
+        // nested splits run in place.
+        if (length < MIN_SPLIT || Runtime.getRuntime().availableProcessors() < 2 || WORKER.isCurrentThread()
+                || Thread.holdsLock(WORKER)) {
             body.run(0, length);
             return;
         }
@@ -69,6 +72,10 @@ public final class Parallel {
             thread = new Thread(this, "binaryconnect-kernel-helper");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        boolean isCurrentThread() {
+            return Thread.currentThread() == thread;
         }
 
         void post(Range range, int start, int end) {

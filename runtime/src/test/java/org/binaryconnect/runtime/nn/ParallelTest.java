@@ -1,0 +1,56 @@
+package org.binaryconnect.runtime.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/** Every index runs exactly once, failures reach the caller, and a split inside a split does not deadlock. */
+class ParallelTest {
+
+    @Test
+    void everyIndexRunsExactlyOnce() {
+        int length = 5 * Parallel.MIN_SPLIT + 17;
+        AtomicIntegerArray runs = new AtomicIntegerArray(length);
+        Parallel.split(length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                runs.incrementAndGet(i);
+            }
+        });
+        for (int i = 0; i < length; i++) {
+            assertEquals(1, runs.get(i), "index " + i);
+        }
+    }
+
+    @Test
+    void aFailureOnEitherThreadReachesTheCaller() {
+        IllegalStateException failure = new IllegalStateException("late half");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> Parallel.split(4 * Parallel.MIN_SPLIT, (from, to) -> {
+                    if (from > 0) {
+                        throw failure;
+                    }
+                }));
+        assertSame(failure, thrown);
+        everyIndexRunsExactlyOnce();
+    }
+
+    @Test
+    void nestedSplitsDoNotDeadlock() {
+        int length = 4 * Parallel.MIN_SPLIT;
+        AtomicIntegerArray runs = new AtomicIntegerArray(length);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Parallel.split(length, (from, to) ->
+                Parallel.split(to - from, (innerFrom, innerTo) -> {
+                    for (int i = innerFrom; i < innerTo; i++) {
+                        runs.incrementAndGet(from + i);
+                    }
+                })));
+        for (int i = 0; i < length; i++) {
+            assertEquals(1, runs.get(i), "index " + i);
+        }
+    }
+}
