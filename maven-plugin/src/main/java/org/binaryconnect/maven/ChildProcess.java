@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.maven.plugin.logging.Log;
 
 /**
  * Runs a command to its end, passing each line of its output on as it comes (a training run prints a line per
@@ -83,5 +84,16 @@ final class ChildProcess {
         } catch (RuntimeException e) {
             return Charset.defaultCharset();
         }
+    }
+
+    /** Where a child's stderr goes in Maven's log: its final {@link #ERROR_PREFIX} sentence as an error. */
+    static Consumer<String> stderrTo(Log log) {
+        return line -> {
+            if (line.startsWith(ERROR_PREFIX)) {
+                log.error(line);
+            } else {
+                log.info(line);
+            }
+        };
     }
 }

@@ -2,7 +2,6 @@ package org.binaryconnect.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,14 +113,7 @@ final class EvaluateLauncher {
 
     List<String> command(EvaluateRequest request, DeclaredNetwork network, File model, File output, String part,
             String weights, List<File> classpath) {
-        List<String> command = new ArrayList<>();
-        command.add(TrainingLauncher.javaExecutable());
-        command.addAll(request.jvmArgs());
-        command.add("-cp");
-        command.add(ForkClasspath.asArgument(classpath));
-        command.add(mainClass);
-        command.add("--network");
-        command.add(network.generatedClass());
+        List<String> command = TrainingLauncher.forkCommand(request.jvmArgs(), classpath, mainClass, network);
         command.add("--model");
         command.add(model.getAbsolutePath());
         command.add("--data");

@@ -100,12 +100,6 @@ public final class EvaluateMojo extends AbstractMojo {
                 weights,
                 validationSamples,
                 TrainingRequest.splitJvmArgs(jvmArgs));
-        new EvaluateLauncher(log::info, log::info, line -> {
-            if (line.startsWith(ChildProcess.ERROR_PREFIX)) {
-                log.error(line);
-            } else {
-                log.info(line);
-            }
-        }).evaluate(request);
+        new EvaluateLauncher(log::info, log::info, ChildProcess.stderrTo(log)).evaluate(request);
     }
 }

@@ -2,7 +2,6 @@ package org.binaryconnect.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -72,14 +71,7 @@ final class ExportLauncher {
 
     List<String> command(ExportRequest request, DeclaredNetwork network, File model, File cDirectory,
             List<File> classpath) {
-        List<String> command = new ArrayList<>();
-        command.add(TrainingLauncher.javaExecutable());
-        command.addAll(request.jvmArgs());
-        command.add("-cp");
-        command.add(ForkClasspath.asArgument(classpath));
-        command.add(mainClass);
-        command.add("--network");
-        command.add(network.generatedClass());
+        List<String> command = TrainingLauncher.forkCommand(request.jvmArgs(), classpath, mainClass, network);
         command.add("--model");
         command.add(model.getAbsolutePath());
         command.add("--resource-dir");

@@ -68,12 +68,6 @@ public final class ExportMojo extends AbstractMojo {
                 network,
                 TrainingRequest.resolve(basedir, outputDirectory),
                 TrainingRequest.splitJvmArgs(jvmArgs));
-        new ExportLauncher(log::info, log::info, line -> {
-            if (line.startsWith(ChildProcess.ERROR_PREFIX)) {
-                log.error(line);
-            } else {
-                log.info(line);
-            }
-        }).export(request);
+        new ExportLauncher(log::info, log::info, ChildProcess.stderrTo(log)).export(request);
     }
 }

@@ -97,12 +97,6 @@ public final class TrainMojo extends AbstractMojo {
                 TrainingRequest.resolve(basedir, outputDirectory),
                 new ScheduleOverrides(epochs, learningRateStart, learningRateEnd, seed, validationSamples),
                 TrainingRequest.splitJvmArgs(jvmArgs));
-        new TrainingLauncher(log::info, log::info, line -> {
-            if (line.startsWith(ChildProcess.ERROR_PREFIX)) {
-                log.error(line);
-            } else {
-                log.info(line);
-            }
-        }).train(request);
+        new TrainingLauncher(log::info, log::info, ChildProcess.stderrTo(log)).train(request);
     }
 }

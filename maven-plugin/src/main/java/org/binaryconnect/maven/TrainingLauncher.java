@@ -89,14 +89,7 @@ final class TrainingLauncher {
     }
 
     List<String> command(TrainingRequest request, DeclaredNetwork network, File output, List<File> classpath) {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(request.jvmArgs());
-        command.add("-cp");
-        command.add(ForkClasspath.asArgument(classpath));
-        command.add(mainClass);
-        command.add("--network");
-        command.add(network.generatedClass());
+        List<String> command = forkCommand(request.jvmArgs(), classpath, mainClass, network);
         command.add("--data");
         command.add(request.data().getAbsolutePath());
         command.add("--output");
@@ -127,6 +120,20 @@ final class TrainingLauncher {
 
     static String javaExecutable() {
         return new File(new File(System.getProperty("java.home"), "bin"), "java").getAbsolutePath();
+    }
+
+    /** The start every forked command shares: {@code java <jvmArgs> -cp <classpath> <mainClass> --network <class>}. */
+    static List<String> forkCommand(List<String> jvmArgs, List<File> classpath, String mainClass,
+            DeclaredNetwork network) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(ForkClasspath.asArgument(classpath));
+        command.add(mainClass);
+        command.add("--network");
+        command.add(network.generatedClass());
+        return command;
     }
 
     private static String describe(Map<String, String> environment) {

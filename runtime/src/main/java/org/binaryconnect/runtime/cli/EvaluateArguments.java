@@ -1,11 +1,8 @@
 package org.binaryconnect.runtime.cli;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.binaryconnect.dsl.EvaluationWeights;
@@ -45,34 +42,11 @@ final class EvaluateArguments {
 
     /** Accepts {@code --option value} and {@code --option=value}, as {@link TrainArguments} does. */
     static Parsed parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String option = arg;
-            String value;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                option = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                value = null;
-            }
-            if (!OPTIONS.contains(option)) {
-                throw new UsageException("Unknown argument " + arg + ": the options are " + String.join(", ", OPTIONS)
-                        + ".");
-            }
-            if (value == null) {
-                throw new UsageException("Option " + option + " needs a value.");
-            }
-            if (values.put(option, value) != null) {
-                throw new UsageException("Option " + option + " is given twice: give it once.");
-            }
-        }
-        return new Parsed(required(values, "--network"), path(values, "--model"), path(values, "--data"),
-                path(values, "--output"), part(values.get("--part")), weights(values.get("--weights")),
-                validationSamples(values.get("--validation-samples")));
+        CommandLineOptions options = CommandLineOptions.parse(args, OPTIONS, USAGE);
+        return new Parsed(options.required("--network"), options.requiredPath("--model"),
+                options.requiredPath("--data"), options.requiredPath("--output"), part(options.optional("--part")),
+                weights(options.optional("--weights")),
+                validationSamples(options.optional("--validation-samples")));
     }
 
     static Part part(String value) {
@@ -115,22 +89,5 @@ final class EvaluateArguments {
             // reported below
         }
         throw new UsageException("--validation-samples expects a whole number >= 0, got '" + value + "'.");
-    }
-
-    private static String required(Map<String, String> values, String option) {
-        String value = values.get(option);
-        if (value == null || value.isBlank()) {
-            throw new UsageException("Option " + option + " is required; " + USAGE + ".");
-        }
-        return value;
-    }
-
-    private static Path path(Map<String, String> values, String option) {
-        String value = required(values, option);
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new UsageException(option + " expects a path, got '" + value + "'.");
-        }
     }
 }

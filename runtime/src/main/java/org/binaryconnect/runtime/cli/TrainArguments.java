@@ -1,10 +1,7 @@
 package org.binaryconnect.runtime.cli;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.binaryconnect.runtime.data.IdxDataset;
 import org.binaryconnect.runtime.train.TrainingOverrides;
 import org.binaryconnect.runtime.train.TrainingRequest;
@@ -24,91 +21,27 @@ final class TrainArguments {
 
     /** Accepts {@code --option value} and {@code --option=value}; {@code --data} defaults to the dataset property. */
     static TrainingRequest parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String option = arg;
-            String value;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                option = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                value = null;
-            }
-            if (!OPTIONS.contains(option)) {
-                throw new UsageException("Unknown argument " + arg + ": the options are " + String.join(", ", OPTIONS)
-                        + ".");
-            }
-            if (value == null) {
-                throw new UsageException("Option " + option + " needs a value.");
-            }
-            if (values.put(option, value) != null) {
-                throw new UsageException("Option " + option + " is given twice: give it once.");
-            }
-        }
-        String network = required(values, "--network");
-        Path output = path(required(values, "--output"), "--output");
-        Path data = values.containsKey("--data") ? path(values.get("--data"), "--data")
+        CommandLineOptions options = CommandLineOptions.parse(args, OPTIONS, USAGE);
+        String network = options.required("--network");
+        Path output = options.requiredPath("--output");
+        Path data = options.has("--data") ? CommandLineOptions.path(options.optional("--data"), "--data")
                 : IdxDataset.defaultDirectory();
         TrainingOverrides overrides = TrainingOverrides.none();
-        if (values.containsKey("--epochs")) {
-            overrides = overrides.withEpochs(integer(values, "--epochs"));
+        if (options.has("--epochs")) {
+            overrides = overrides.withEpochs(options.integer("--epochs"));
         }
-        if (values.containsKey("--learning-rate-start")) {
-            overrides = overrides.withLearningRateStart(decimal(values, "--learning-rate-start"));
+        if (options.has("--learning-rate-start")) {
+            overrides = overrides.withLearningRateStart(options.decimal("--learning-rate-start"));
         }
-        if (values.containsKey("--learning-rate-end")) {
-            overrides = overrides.withLearningRateEnd(decimal(values, "--learning-rate-end"));
+        if (options.has("--learning-rate-end")) {
+            overrides = overrides.withLearningRateEnd(options.decimal("--learning-rate-end"));
         }
-        if (values.containsKey("--seed")) {
-            overrides = overrides.withSeed(longInteger(values, "--seed"));
+        if (options.has("--seed")) {
+            overrides = overrides.withSeed(options.longInteger("--seed"));
         }
-        if (values.containsKey("--validation-samples")) {
-            overrides = overrides.withValidationSamples(integer(values, "--validation-samples"));
+        if (options.has("--validation-samples")) {
+            overrides = overrides.withValidationSamples(options.integer("--validation-samples"));
         }
         return new TrainingRequest(network, data, output, overrides);
-    }
-
-    private static String required(Map<String, String> values, String option) {
-        String value = values.get(option);
-        if (value == null || value.isBlank()) {
-            throw new UsageException("Option " + option + " is required; " + USAGE + ".");
-        }
-        return value;
-    }
-
-    private static Path path(String value, String option) {
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new UsageException(option + " expects a path, got '" + value + "'.");
-        }
-    }
-
-    private static int integer(Map<String, String> values, String option) {
-        try {
-            return Integer.parseInt(values.get(option).trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " expects a whole number, got '" + values.get(option) + "'.");
-        }
-    }
-
-    private static long longInteger(Map<String, String> values, String option) {
-        try {
-            return Long.parseLong(values.get(option).trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " expects a whole number, got '" + values.get(option) + "'.");
-        }
-    }
-
-    private static double decimal(Map<String, String> values, String option) {
-        try {
-            return Double.parseDouble(values.get(option).trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " expects a number such as 0.001, got '" + values.get(option) + "'.");
-        }
     }
 }

@@ -1,0 +1,105 @@
+package org.binaryconnect.runtime.cli;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code --option value} / {@code --option=value} command lines of the forked JVMs' entry points: each option
+ * at most once, unknown options and missing values refused with a {@link UsageException} that says what to change.
+ */
+final class CommandLineOptions {
+
+    private final Map<String, String> values;
+    private final String usage;
+
+    private CommandLineOptions(Map<String, String> values, String usage) {
+        this.values = values;
+        this.usage = usage;
+    }
+
+    /** Parses {@code args} against the accepted {@code options}; {@code usage} completes "is required" errors. */
+    static CommandLineOptions parse(String[] args, List<String> options, String usage) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String option = arg;
+            String value;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                option = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                value = null;
+            }
+            if (!options.contains(option)) {
+                throw new UsageException("Unknown argument " + arg + ": the options are " + String.join(", ", options)
+                        + ".");
+            }
+            if (value == null) {
+                throw new UsageException("Option " + option + " needs a value.");
+            }
+            if (values.put(option, value) != null) {
+                throw new UsageException("Option " + option + " is given twice: give it once.");
+            }
+        }
+        return new CommandLineOptions(values, usage);
+    }
+
+    boolean has(String option) {
+        return values.containsKey(option);
+    }
+
+    /** The option's value, or null when it was not given. */
+    String optional(String option) {
+        return values.get(option);
+    }
+
+    String required(String option) {
+        String value = values.get(option);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("Option " + option + " is required; " + usage + ".");
+        }
+        return value;
+    }
+
+    Path requiredPath(String option) {
+        return path(required(option), option);
+    }
+
+    static Path path(String value, String option) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(option + " expects a path, got '" + value + "'.");
+        }
+    }
+
+    int integer(String option) {
+        try {
+            return Integer.parseInt(values.get(option).trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " expects a whole number, got '" + values.get(option) + "'.");
+        }
+    }
+
+    long longInteger(String option) {
+        try {
+            return Long.parseLong(values.get(option).trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " expects a whole number, got '" + values.get(option) + "'.");
+        }
+    }
+
+    double decimal(String option) {
+        try {
+            return Double.parseDouble(values.get(option).trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " expects a number such as 0.001, got '" + values.get(option) + "'.");
+        }
+    }
+}
