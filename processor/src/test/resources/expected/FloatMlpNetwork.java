@@ -39,7 +39,7 @@ public final class FloatMlpNetwork implements TrainableNetwork {
     /**
      * The version of the generated code, which the runtime checks before training.
      */
-    public static final int GENERATED_CODE_VERSION = 2;
+    public static final int GENERATED_CODE_VERSION = 3;
 
     public static final int BATCH_SIZE = 64;
 
@@ -76,6 +76,8 @@ public final class FloatMlpNetwork implements TrainableNetwork {
     private final List<Parameter> parameters;
 
     private final List<NamedArray> state;
+
+    private final List<NamedArray> activations;
 
     private final Parameter hiddenWeights;
 
@@ -157,6 +159,10 @@ public final class FloatMlpNetwork implements TrainableNetwork {
                     new NamedArray("hidden.runningStd", hiddenRunningStd),
                     new NamedArray(outputWeights.name(), outputWeights.value()),
                     new NamedArray(outputBias.name(), outputBias.value()));
+        activations = List.of(
+                    new NamedArray("hidden.z", hiddenZ),
+                    new NamedArray("hidden.output", hiddenOutput),
+                    new NamedArray("output.output", outputOutput));
     }
 
     @Override
@@ -187,6 +193,22 @@ public final class FloatMlpNetwork implements TrainableNetwork {
     @Override
     public long steps() {
         return optimizer.steps();
+    }
+
+    @Override
+    public List<NamedArray> activations() {
+        return activations;
+    }
+
+    @Override
+    public long randomState() {
+        return rng.state();
+    }
+
+    @Override
+    public void restoreTrainingProgress(long randomState, long steps) {
+        rng.restore(randomState);
+        optimizer.restoreSteps(steps);
     }
 
     @Override

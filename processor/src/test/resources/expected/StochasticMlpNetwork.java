@@ -42,7 +42,7 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
     /**
      * The version of the generated code, which the runtime checks before training.
      */
-    public static final int GENERATED_CODE_VERSION = 2;
+    public static final int GENERATED_CODE_VERSION = 3;
 
     public static final int BATCH_SIZE = 100;
 
@@ -101,6 +101,8 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
     private final List<Parameter> parameters;
 
     private final List<NamedArray> state;
+
+    private final List<NamedArray> activations;
 
     /**
      * Whether the last update already binarized the weights for the next step.
@@ -263,6 +265,13 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
                     new NamedArray(outputBeta.name(), outputBeta.value()),
                     new NamedArray("output.runningMean", outputRunningMean),
                     new NamedArray("output.runningStd", outputRunningStd));
+        activations = List.of(
+                    new NamedArray("first.z", firstZ),
+                    new NamedArray("first.output", firstOutput),
+                    new NamedArray("hidden.z", hiddenZ),
+                    new NamedArray("hidden.output", hiddenOutput),
+                    new NamedArray("output.z", outputZ),
+                    new NamedArray("output.output", outputOutput));
     }
 
     @Override
@@ -293,6 +302,24 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
     @Override
     public long steps() {
         return optimizer.steps();
+    }
+
+    @Override
+    public List<NamedArray> activations() {
+        return activations;
+    }
+
+    @Override
+    public long randomState() {
+        return rng.state();
+    }
+
+    @Override
+    public void restoreTrainingProgress(long randomState, long steps) {
+        rng.restore(randomState);
+        optimizer.restoreSteps(steps);
+        // the next step binarizes from the restored weights and random state
+        binaryWeightsFresh = false;
     }
 
     @Override

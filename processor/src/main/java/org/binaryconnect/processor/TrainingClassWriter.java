@@ -69,6 +69,7 @@ final class TrainingClassWriter {
         addFields(type);
         addConstructors(type);
         addAccessors(type);
+        addTrainingProgress(type);
         addPrepareTrainingStep(type);
         addForwardLoss(type);
         addForwardTraining(type);
@@ -98,7 +99,7 @@ final class TrainingClassWriter {
      * What the generated code and the runtime expect of each other; the runtime refuses classes of another version
      * ({@code NetworkClasses.GENERATED_CODE_VERSION}, which a test keeps equal to this).
      */
-    static final int GENERATED_CODE_VERSION = 2;
+    static final int GENERATED_CODE_VERSION = 3;
 
     private void addConstants(TypeSpec.Builder type) {
         type.addField(FieldSpec.builder(TypeName.INT, "GENERATED_CODE_VERSION", Modifier.PUBLIC, Modifier.STATIC,
@@ -172,6 +173,8 @@ final class TrainingClassWriter {
         type.addField(ParameterizedTypeName.get(ClassName.get(List.class), PARAMETER), "parameters",
                 Modifier.PRIVATE, Modifier.FINAL);
         type.addField(ParameterizedTypeName.get(ClassName.get(List.class), NAMED_ARRAY), "state",
+                Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(ParameterizedTypeName.get(ClassName.get(List.class), NAMED_ARRAY), "activations",
                 Modifier.PRIVATE, Modifier.FINAL);
         if (model.hasBinaryLayers()) {
             type.addField(FieldSpec.builder(TypeName.BOOLEAN, "binaryWeightsFresh", Modifier.PRIVATE)
@@ -281,6 +284,18 @@ final class TrainingClassWriter {
             }
         }
         constructor.addStatement("state = $T.of($>$L)$<", List.class, state.build());
+        CodeBlock.Builder activations = CodeBlock.builder();
+        separator = "";
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            if (layer.batchNorm().isPresent()) {
+                activations.add("$L\nnew $T($S, $N)", separator, NAMED_ARRAY, layer.name() + ".z", n.z());
+                separator = ",";
+            }
+            activations.add("$L\nnew $T($S, $N)", separator, NAMED_ARRAY, layer.name() + ".output", n.output());
+            separator = ",";
+        }
+        constructor.addStatement("activations = $T.of($>$L)$<", List.class, activations.build());
         type.addMethod(constructor.build());
     }
 
@@ -301,6 +316,22 @@ final class TrainingClassWriter {
         type.addMethod(accessor("state", ParameterizedTypeName.get(ClassName.get(List.class), NAMED_ARRAY),
                 "state"));
         type.addMethod(override("steps", TypeName.LONG).addStatement("return optimizer.steps()").build());
+        type.addMethod(accessor("activations", ParameterizedTypeName.get(ClassName.get(List.class), NAMED_ARRAY),
+                "activations"));
+    }
+
+    private void addTrainingProgress(TypeSpec.Builder type) {
+        type.addMethod(override("randomState", TypeName.LONG).addStatement("return rng.state()").build());
+        MethodSpec.Builder restore = override("restoreTrainingProgress", TypeName.VOID)
+                .addParameter(TypeName.LONG, "randomState")
+                .addParameter(TypeName.LONG, "steps")
+                .addStatement("rng.restore(randomState)")
+                .addStatement("optimizer.restoreSteps(steps)");
+        if (model.hasBinaryLayers()) {
+            restore.addComment("the next step binarizes from the restored weights and random state")
+                    .addStatement("binaryWeightsFresh = false");
+        }
+        type.addMethod(restore.build());
     }
 
     private static MethodSpec accessor(String name, TypeName type, String field) {

@@ -102,4 +102,17 @@ final class CommandLineOptions {
             throw new UsageException(option + " expects a number such as 0.001, got '" + values.get(option) + "'.");
         }
     }
+
+    /** {@code true} or {@code false}; {@code fallback} when the option was not given. */
+    boolean flag(String option, boolean fallback) {
+        String value = values.get(option);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UsageException(option + " expects true or false, got '" + value + "'.");
+        };
+    }
 }

@@ -11,10 +11,10 @@ final class TrainArguments {
 
     static final String USAGE = "usage: TrainMain --network <generated network class> --output <directory>"
             + " [--data <directory>] [--epochs N] [--learning-rate-start X] [--learning-rate-end X] [--seed N]"
-            + " [--validation-samples N]";
+            + " [--validation-samples N] [--resume true|false] [--progress true|false]";
 
     private static final List<String> OPTIONS = List.of("--network", "--data", "--output", "--epochs",
-            "--learning-rate-start", "--learning-rate-end", "--seed", "--validation-samples");
+            "--learning-rate-start", "--learning-rate-end", "--seed", "--validation-samples", "--resume", "--progress");
 
     private TrainArguments() {
     }
@@ -42,6 +42,7 @@ final class TrainArguments {
         if (options.has("--validation-samples")) {
             overrides = overrides.withValidationSamples(options.integer("--validation-samples"));
         }
-        return new TrainingRequest(network, data, output, overrides);
+        return new TrainingRequest(network, data, output, overrides, options.flag("--resume", true),
+                options.flag("--progress", false));
     }
 }

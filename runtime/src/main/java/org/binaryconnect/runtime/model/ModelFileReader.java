@@ -35,31 +35,38 @@ final class ModelFileReader {
         }
     }
 
-    /** A checked file: its header, its arrays and the bytes they point into. */
-    record Contents(ModelHeader header, List<StoredArray> arrays, ByteBuffer bytes) {
+    /** A checked file: its header, its metadata (null for a model), its arrays and the bytes they point into. */
+    record Contents(ModelHeader header, String metadata, List<StoredArray> arrays, ByteBuffer bytes) {
     }
 
     private final Path file;
+    private final StateFileKind kind;
 
-    private ModelFileReader(Path file) {
+    private ModelFileReader(Path file, StateFileKind kind) {
         this.file = file;
+        this.kind = kind;
     }
 
     static Contents read(Path file) throws IOException {
-        return new ModelFileReader(file).read();
+        return read(file, StateFileKind.MODEL);
+    }
+
+    static Contents read(Path file, StateFileKind kind) throws IOException {
+        return new ModelFileReader(file, kind).read();
     }
 
     private Contents read() throws IOException {
         byte[] bytes = readBytes();
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        if (bytes.length < ModelFormat.MIN_LENGTH
-                || !Arrays.equals(bytes, 0, ModelFormat.MAGIC.length, ModelFormat.MAGIC, 0, ModelFormat.MAGIC.length)) {
-            throw damaged("is not a BinaryConnect model file (it does not start with the model file's magic bytes)");
+        byte[] magic = kind.magic();
+        if (bytes.length < ModelFormat.MIN_LENGTH || !Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length)) {
+            throw damaged("is not a BinaryConnect " + kind.label().toLowerCase(java.util.Locale.ROOT)
+                    + " (it does not start with the magic bytes of one)");
         }
-        buffer.position(ModelFormat.MAGIC.length);
+        buffer.position(magic.length);
         int version = buffer.getInt();
         if (version != ModelFormat.VERSION) {
-            throw new ModelFileException("Model file " + file + " has format version " + version
+            throw new ModelFileException(kind.label() + " " + file + " has format version " + version
                     + ", but this runtime reads version " + ModelFormat.VERSION
                     + ": use the BinaryConnect version that wrote it, or train again.");
         }
@@ -85,15 +92,16 @@ final class ModelFileReader {
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ModelFileException("Model file " + file + " does not exist: train the network first, or "
-                    + "give the path of its model.bin.");
+            throw new ModelFileException(kind.label() + " " + file + " does not exist: train the network first, or "
+                    + "give the path of its " + (kind == StateFileKind.MODEL ? "model.bin." : "checkpoint."));
         }
     }
 
     private Contents parse(ByteBuffer buffer, int version) {
-        String networkName = string(buffer);
-        String fingerprint = string(buffer);
+        String networkName = string(buffer, ModelFormat.MAX_STRING);
+        String fingerprint = string(buffer, ModelFormat.MAX_STRING);
         int epoch = buffer.getInt();
+        String metadata = kind.hasMetadata() ? string(buffer, ModelFormat.MAX_METADATA) : null;
         int count = buffer.getInt();
         if (count < 0) {
             throw damaged("is damaged: it declares " + count + " arrays");
@@ -105,12 +113,12 @@ final class ModelFileReader {
         if (buffer.hasRemaining()) {
             throw damaged("is damaged: " + buffer.remaining() + " bytes follow its last array");
         }
-        return new Contents(new ModelHeader(version, networkName, fingerprint, epoch), List.copyOf(arrays),
+        return new Contents(new ModelHeader(version, networkName, fingerprint, epoch), metadata, List.copyOf(arrays),
                 buffer.asReadOnlyBuffer());
     }
 
     private StoredArray array(ByteBuffer buffer) {
-        String name = string(buffer);
+        String name = string(buffer, ModelFormat.MAX_STRING);
         byte dtype = buffer.get();
         if (dtype != ModelFormat.FLOAT32 && dtype != ModelFormat.FLOAT64) {
             throw damaged("is damaged: array " + name + " has the unknown element type " + dtype);
@@ -143,9 +151,9 @@ final class ModelFileReader {
         return stored;
     }
 
-    private String string(ByteBuffer buffer) {
+    private String string(ByteBuffer buffer, int maxBytes) {
         int length = buffer.getInt();
-        if (length < 0 || length > ModelFormat.MAX_STRING || length > buffer.remaining()) {
+        if (length < 0 || length > maxBytes || length > buffer.remaining()) {
             throw damaged("is damaged: it declares a name of " + length + " bytes");
         }
         byte[] bytes = new byte[length];
@@ -154,6 +162,6 @@ final class ModelFileReader {
     }
 
     private ModelFileException damaged(String problem) {
-        return new ModelFileException("Model file " + file + " " + problem + ": train again or restore it.");
+        return new ModelFileException(kind.label() + " " + file + " " + problem + ": " + kind.remedy() + ".");
     }
 }

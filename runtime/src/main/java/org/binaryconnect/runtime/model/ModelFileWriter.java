@@ -30,6 +30,15 @@ final class ModelFileWriter {
     }
 
     static void write(Path file, ModelHeader header, List<NamedArray> state) throws IOException {
+        write(file, StateFileKind.MODEL, header, null, state);
+    }
+
+    /** @param metadata the checkpoint's metadata text; null for a model */
+    static void write(Path file, StateFileKind kind, ModelHeader header, String metadata, List<NamedArray> arrays)
+            throws IOException {
+        if (kind.hasMetadata() != (metadata != null)) {
+            throw new IllegalArgumentException(kind + (kind.hasMetadata() ? " needs" : " has no") + " metadata");
+        }
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         // Not Files.createTempFile: its owner-only permissions would carry over to the model file.
@@ -38,7 +47,7 @@ final class ModelFileWriter {
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                new ModelFileWriter(channel).writeContent(header, state);
+                new ModelFileWriter(channel).writeContent(kind, header, metadata, arrays);
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -48,12 +57,16 @@ final class ModelFileWriter {
         }
     }
 
-    private void writeContent(ModelHeader header, List<NamedArray> state) throws IOException {
-        room(ModelFormat.MAGIC.length).put(ModelFormat.MAGIC);
+    private void writeContent(StateFileKind kind, ModelHeader header, String metadata, List<NamedArray> state)
+            throws IOException {
+        room(8).put(kind.magic());
         room(4).putInt(header.formatVersion());
-        putString(header.networkName());
-        putString(header.fingerprint());
+        putString(header.networkName(), ModelFormat.MAX_STRING);
+        putString(header.fingerprint(), ModelFormat.MAX_STRING);
         room(4).putInt(header.epoch());
+        if (metadata != null) {
+            putString(metadata, ModelFormat.MAX_METADATA);
+        }
         room(4).putInt(state.size());
         for (NamedArray named : state) {
             putArray(named);
@@ -71,7 +84,7 @@ final class ModelFileWriter {
                     + "; model files hold FLOAT and DOUBLE arrays");
         }
         long[] shape = array.shape();
-        putString(named.name());
+        putString(named.name(), ModelFormat.MAX_STRING);
         room(2).put(type == DataType.FLOAT ? ModelFormat.FLOAT32 : ModelFormat.FLOAT64).put((byte) shape.length);
         for (long dimension : shape) {
             room(8).putLong(dimension);
@@ -94,11 +107,11 @@ final class ModelFileWriter {
         return dense ? array : array.dup('c');
     }
 
-    private void putString(String value) throws IOException {
+    private void putString(String value, int maxBytes) throws IOException {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > ModelFormat.MAX_STRING) {
-            throw new IllegalArgumentException("names in model files are at most " + ModelFormat.MAX_STRING
-                    + " bytes, got " + bytes.length);
+        if (bytes.length > maxBytes) {
+            throw new IllegalArgumentException("strings in model files are at most " + maxBytes + " bytes, got "
+                    + bytes.length);
         }
         room(4).putInt(bytes.length);
         for (int offset = 0; offset < bytes.length; ) {

@@ -63,6 +63,26 @@ public interface TrainableNetwork {
     /** Number of optimizer steps taken so far. */
     long steps();
 
+    /**
+     * The state of the generator behind initialisation, dropout masks and stochastic binarization: with
+     * {@link #state()}, the optimizer's moments in {@link #parameters()} and {@link #steps()}, what a checkpoint
+     * needs to continue training exactly as an uninterrupted run would.
+     */
+    long randomState();
+
+    /**
+     * Continues from a checkpoint: sets the random generator's state and the optimizer's step count (the arrays
+     * are restored into {@link #state()} and the parameters' moments by the caller). The next step binarizes
+     * afresh from the restored weights.
+     */
+    void restoreTrainingProgress(long randomState, long steps);
+
+    /**
+     * The activation buffers of the last forward pass in layer order ({@code <layer>.z} before batch norm where
+     * there is one, {@code <layer>.output} after the activation): where a NaN first appeared is looked up here.
+     */
+    List<NamedArray> activations();
+
     /** {@link #forwardLoss()} then {@link #backward()}: the loss and its gradients for the current batch. */
     default double forwardBackward() {
         double loss = forwardLoss();

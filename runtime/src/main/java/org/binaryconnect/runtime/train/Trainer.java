@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.Samples;
+import org.binaryconnect.runtime.model.CheckpointFile;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.LearningRateSchedule;
@@ -16,7 +17,11 @@ import org.binaryconnect.runtime.optim.LearningRateSchedule;
  * The training loop, as the authors ran it: every epoch a fresh shuffle, full batches only (the remainder is
  * dropped), the learning rate decayed per epoch, then validation and test accuracy. The state of the best
  * validation epoch is saved as {@code model.bin} whenever validation improves; {@code metrics.csv} gets a row per
- * epoch.
+ * epoch; {@code checkpoint.bin} holds everything needed to continue after the last completed epoch.
+ *
+ * <p>A run whose output directory holds a checkpoint of the same run (same {@link RunKey}) continues from it and
+ * ends exactly as the uninterrupted run would have: the checkpoint restores weights, BatchNorm statistics,
+ * optimizer moments and steps and the network's random state, and the shuffle order is replayed from the seed.
  */
 public final class Trainer {
 
@@ -27,19 +32,27 @@ public final class Trainer {
     private final TrainableNetwork network;
     private final TrainingConfig config;
     private final Consumer<String> console;
+    private final TrainingOptions options;
 
-    /** @param console receives one line per epoch */
+    /** A run that resumes its own checkpoint. @param console receives one line per epoch */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console) {
+        this(network, config, console, TrainingOptions.DEFAULT);
+    }
+
+    public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
+            TrainingOptions options) {
         this.network = network;
         this.config = config;
         this.console = console;
+        this.options = options;
     }
 
     /**
      * Trains on {@code data.training()} for {@code config.epochs()} epochs, creating the output directory first.
      *
      * @throws ConfigurationException when there are fewer training samples than one batch (nothing is written)
-     * @throws TrainingDivergedException when a step's loss is NaN or infinite
+     * @throws TrainingDivergedException when a step's loss is NaN or infinite, or explodes
+     * @throws org.binaryconnect.runtime.model.ModelFileException when the checkpoint to resume is damaged
      */
     public TrainingResult train(DatasetSplit data) throws IOException {
         int batchSize = network.description().batchSize();
@@ -56,23 +69,46 @@ public final class Trainer {
         Files.createDirectories(output);
         Path modelFile = output.resolve(ModelFile.FILE_NAME);
         Path metricsFile = output.resolve(MetricsCsv.FILE_NAME);
+        Path checkpointFile = output.resolve(CheckpointFile.FILE_NAME);
+        String runKey = RunKey.of(network.description(), config, options.dataKey());
 
         int[] order = identity(data.training().size());
         Rng shuffleRng = new Rng(config.seed() ^ SHUFFLE_STREAM);
         BestEpoch best = new BestEpoch();
         List<EpochResult> epochs = new ArrayList<>();
+        TrainingProgress resumed = resumePoint(checkpointFile, runKey);
+        DivergenceCheck divergence = new DivergenceCheck(resumed == null ? Double.NaN : resumed.referenceLoss());
+        if (resumed != null) {
+            for (int epoch = 1; epoch <= resumed.epoch(); epoch++) {
+                shuffle(order, shuffleRng);
+            }
+            for (EpochResult done : resumed.history()) {
+                epochs.add(done);
+                best.offer(done);
+            }
+            console.accept("resuming from " + checkpointFile + " after epoch " + resumed.epoch() + " of "
+                    + config.epochs());
+        }
         try (MetricsCsv metrics = MetricsCsv.create(metricsFile)) {
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (EpochResult done : epochs) {
+                metrics.append(done);
+            }
+            for (int epoch = epochs.size() + 1; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();
                 shuffle(order, shuffleRng);
                 double learningRate = schedule.rateAt(epoch);
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {
                     batch.fill(data.training(), order, b * batchSize);
-                    double loss = network.trainStep(learningRate);
-                    if (!Double.isFinite(loss)) {
-                        throw new TrainingDivergedException(epoch, b + 1, batches, loss, learningRate);
+                    network.prepareTrainingStep();
+                    double loss = network.forwardBackward();
+                    String problem = divergence.problem(loss);
+                    if (problem != null) {
+                        // before the update, which would spread the fault into every parameter
+                        throw new TrainingDivergedException(epoch, b + 1, batches, loss, learningRate, problem,
+                                NonFiniteLocator.locate(network));
                     }
+                    network.update(learningRate);
                     lossSum += loss;
                 }
                 double trainingSeconds = (System.nanoTime() - start) / 1e9;
@@ -86,10 +122,36 @@ public final class Trainer {
                 if (best.offer(result)) {
                     ModelFile.save(modelFile, network, epoch);
                 }
+                CheckpointFile.save(checkpointFile, network, new TrainingProgress(epoch, runKey,
+                        network.randomState(), network.steps(), divergence.referenceLoss(), epochs));
                 console.accept(result.consoleLine(config.epochs()));
             }
         }
         return new TrainingResult(epochs, best.best(), modelFile, metricsFile);
+    }
+
+    /**
+     * Restores the checkpoint in the output directory when resuming is on and it belongs to this run; null when
+     * the run starts from the beginning.
+     *
+     * @throws org.binaryconnect.runtime.model.ModelFileException when the checkpoint is damaged: it is left as it
+     *     is, for the user to look at or delete
+     */
+    private TrainingProgress resumePoint(Path checkpointFile, String runKey) throws IOException {
+        if (!options.resume() || !Files.exists(checkpointFile)) {
+            return null;
+        }
+        TrainingProgress saved = CheckpointFile.readProgress(checkpointFile);
+        if (!saved.runKey().equals(runKey)) {
+            console.accept("checkpoint " + checkpointFile + " is from a run with another network, configuration or "
+                    + "data: training from the start");
+            return null;
+        }
+        if (saved.epoch() > config.epochs()) {
+            throw new IllegalStateException("checkpoint after epoch " + saved.epoch() + " of a " + config.epochs()
+                    + "-epoch run");
+        }
+        return CheckpointFile.restore(checkpointFile, network);
     }
 
     private static int[] identity(int n) {

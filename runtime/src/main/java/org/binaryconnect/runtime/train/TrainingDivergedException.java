@@ -1,8 +1,9 @@
 package org.binaryconnect.runtime.train;
 
 /**
- * The training loss became NaN or infinite. Training stops at once: every later step would only spread the NaN
- * through the weights. Reported with exit code 2, as a failure the model caused.
+ * The training loss became NaN or infinite, or grew far beyond the loss the run started with. Training stops at
+ * once: every later step would only spread the NaN through the weights. Reported with exit code 2, as a failure
+ * the model caused.
  */
 public final class TrainingDivergedException extends RuntimeException {
 
@@ -12,10 +13,15 @@ public final class TrainingDivergedException extends RuntimeException {
     private final int batch;
     private final double loss;
 
-    public TrainingDivergedException(int epoch, int batch, int batches, double loss, double learningRate) {
-        super("Training diverged at epoch " + epoch + ", batch " + batch + " of " + batches + ": the loss is "
-                + loss + " at learning rate " + learningRate
-                + "; lower the learning rate (learningRateStart), or check the network and the data.");
+    /**
+     * @param problem what is wrong with the loss, e.g. "the loss is NaN"
+     * @param where where the fault was found in the network, or an empty string
+     */
+    public TrainingDivergedException(int epoch, int batch, int batches, double loss, double learningRate,
+            String problem, String where) {
+        super("Training diverged at epoch " + epoch + ", batch " + batch + " of " + batches + ": " + problem
+                + " at learning rate " + learningRate + (where.isEmpty() ? "" : "; " + where)
+                + ". Lower the learning rate (learningRateStart), or check the network and the data.");
         this.epoch = epoch;
         this.batch = batch;
         this.loss = loss;

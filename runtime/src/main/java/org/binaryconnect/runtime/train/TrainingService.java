@@ -31,11 +31,16 @@ public final class TrainingService {
         TrainableNetwork network = NetworkClasses.instantiate(request.networkClass(), request.overrides().seed());
         TrainingConfig config = TrainingConfig.of(network.description().training(), request.overrides(),
                 request.outputDirectory());
-        return train(network, request.dataDirectory(), config);
+        return train(network, request.dataDirectory(), config, request.resume());
     }
 
     /** Trains {@code network}, which must have been created with {@code config.seed()}, on the data in {@code data}. */
     public TrainingResult train(TrainableNetwork network, Path data, TrainingConfig config) throws IOException {
+        return train(network, data, config, true);
+    }
+
+    private TrainingResult train(TrainableNetwork network, Path data, TrainingConfig config, boolean resume)
+            throws IOException {
         NetworkDescription description = network.description();
         describe(description);
         console.accept(config.summary());
@@ -49,7 +54,8 @@ public final class TrainingService {
         console.accept("data: " + data + ": " + split.training().size() + " training, " + split.validation().size()
                 + " validation, " + split.test().size() + " test samples of " + dataset.rows() + "x"
                 + dataset.columns());
-        TrainingResult result = new Trainer(network, config, console).train(split);
+        TrainingOptions options = new TrainingOptions(resume, DataFiles.key(data));
+        TrainingResult result = new Trainer(network, config, console, options).train(split);
         console.accept(result.summaryLine());
         return result;
     }

@@ -83,4 +83,18 @@ public class FixedStateNetwork implements TrainableNetwork {
     public long steps() {
         return 0;
     }
+
+    @Override
+    public long randomState() {
+        return 0;
+    }
+
+    @Override
+    public void restoreTrainingProgress(long randomState, long steps) {
+    }
+
+    @Override
+    public List<NamedArray> activations() {
+        return List.of();
+    }
 }

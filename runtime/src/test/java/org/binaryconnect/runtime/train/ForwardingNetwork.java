@@ -78,4 +78,19 @@ abstract class ForwardingNetwork implements TrainableNetwork {
     public long steps() {
         return delegate.steps();
     }
+
+    @Override
+    public long randomState() {
+        return delegate.randomState();
+    }
+
+    @Override
+    public void restoreTrainingProgress(long randomState, long steps) {
+        delegate.restoreTrainingProgress(randomState, steps);
+    }
+
+    @Override
+    public List<NamedArray> activations() {
+        return delegate.activations();
+    }
 }

@@ -146,4 +146,19 @@ public class LinearSoftmaxNetwork implements TrainableNetwork {
     public long steps() {
         return optimizer.steps();
     }
+
+    @Override
+    public long randomState() {
+        return 0;
+    }
+
+    @Override
+    public void restoreTrainingProgress(long randomState, long steps) {
+        optimizer.restoreSteps(steps);
+    }
+
+    @Override
+    public List<NamedArray> activations() {
+        return List.of(new NamedArray("linear.output", scores));
+    }
 }

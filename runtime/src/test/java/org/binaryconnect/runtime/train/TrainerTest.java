@@ -1,5 +1,6 @@
 package org.binaryconnect.runtime.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,7 @@ import org.binaryconnect.runtime.data.IdxDataset;
 import org.binaryconnect.runtime.data.IdxFiles;
 import org.binaryconnect.runtime.data.SyntheticImages;
 import org.binaryconnect.runtime.model.ModelFile;
+import org.binaryconnect.runtime.model.ModelFileException;
 import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.LearningRateSchedule;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,6 +190,130 @@ class TrainerTest {
 
         assertEquals(1, e.epoch());
         assertEquals(1, e.batch());
+    }
+
+    @Test
+    void explodingLossDivergesEvenWhileFinite() {
+        TrainableNetwork exploding = new ForwardingNetwork(new LinearSoftmaxNetwork(DataType.FLOAT, 77)) {
+            @Override
+            public double forwardBackward() {
+                double loss = delegate.forwardBackward();
+                return delegate.steps() >= 5 ? loss * 1e6 : loss;
+            }
+        };
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(exploding, config(1, out), line -> { }).train(dataset.split(60)));
+
+        assertEquals(6, e.batch());
+        assertTrue(e.getMessage().contains("more than 10000 times the first batch's"), e.getMessage());
+    }
+
+    @Test
+    void nanNamesTheLayerAndParameterWhereItAppeared() {
+        TrainableNetwork poisoned = new ForwardingNetwork(new LinearSoftmaxNetwork(DataType.FLOAT, 77)) {
+            @Override
+            public void update(double learningRate) {
+                delegate.update(learningRate);
+                if (delegate.steps() == 26) {
+                    delegate.parameters().get(0).value().putScalar(3, 1, Double.NaN);
+                }
+            }
+        };
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(poisoned, config(2, out), line -> { }).train(dataset.split(60)));
+
+        assertEquals(2, e.epoch());
+        assertEquals(3, e.batch());
+        assertTrue(e.getMessage().contains("NaN or infinite values first appear in layer linear (linear.output)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("the parameters [linear.W] hold NaN"), e.getMessage());
+    }
+
+    @Test
+    void interruptedRunResumesFromItsCheckpointToTheUninterruptedResult() throws IOException {
+        Path uninterrupted = out.resolve("uninterrupted");
+        Path interrupted = out.resolve("interrupted");
+        TrainingResult expected = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(4, uninterrupted),
+                line -> { }).train(dataset.split(60));
+        // dies in epoch 3 (24 steps per epoch), after the checkpoint of epoch 2
+        TrainableNetwork dying = new ForwardingNetwork(new LinearSoftmaxNetwork(DataType.FLOAT, 77)) {
+            @Override
+            public double forwardBackward() {
+                if (delegate.steps() == 58) {
+                    throw new IllegalStateException("killed");
+                }
+                return delegate.forwardBackward();
+            }
+        };
+        assertThrows(IllegalStateException.class,
+                () -> new Trainer(dying, config(4, interrupted), line -> { }).train(dataset.split(60)));
+        List<String> console = new ArrayList<>();
+
+        TrainingResult resumed = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(4, interrupted),
+                console::add).train(dataset.split(60));
+
+        assertTrue(console.get(0).contains("resuming from") && console.get(0).contains("after epoch 2 of 4"),
+                console.toString());
+        assertEquals(2, console.size() - 1, "epochs 3 and 4 only: " + console);
+        assertEquals(4, resumed.epochs().size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(expected.epochs().get(i).trainLoss(), resumed.epochs().get(i).trainLoss(), 0.0);
+            assertEquals(expected.epochs().get(i).testAccuracy(), resumed.epochs().get(i).testAccuracy(), 0.0);
+        }
+        assertArrayEquals(Files.readAllBytes(uninterrupted.resolve("model.bin")),
+                Files.readAllBytes(interrupted.resolve("model.bin")));
+        assertEquals(5, Files.readAllLines(interrupted.resolve("metrics.csv")).size());
+    }
+
+    @Test
+    void damagedCheckpointFailsAndIsLeftAsItWas() throws IOException {
+        new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out), line -> { })
+                .train(dataset.split(60));
+        Path checkpoint = out.resolve("checkpoint.bin");
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(checkpoint, bytes);
+
+        ModelFileException e = assertThrows(ModelFileException.class,
+                () -> new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out), line -> { })
+                        .train(dataset.split(60)));
+
+        assertTrue(e.getMessage().startsWith("Checkpoint " + checkpoint + " is damaged"), e.getMessage());
+        assertTrue(e.getMessage().contains("delete it to train from the start"), e.getMessage());
+        assertArrayEquals(bytes, Files.readAllBytes(checkpoint));
+    }
+
+    @Test
+    void checkpointOfAnotherConfigurationIsNotResumed() throws IOException {
+        new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out), line -> { })
+                .train(dataset.split(60));
+        List<String> console = new ArrayList<>();
+        TrainingConfig otherRate = new TrainingConfig(2, 0.25, 0.05, 60, 77, out);
+
+        TrainingResult result = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), otherRate, console::add)
+                .train(dataset.split(60));
+
+        assertTrue(console.get(0).contains("is from a run with another network, configuration or data"),
+                console.toString());
+        TrainingResult fresh = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77),
+                new TrainingConfig(2, 0.25, 0.05, 60, 77, out.resolve("fresh")), line -> { })
+                .train(dataset.split(60));
+        assertEquals(fresh.epochs().get(1).trainLoss(), result.epochs().get(1).trainLoss(), 0.0);
+    }
+
+    @Test
+    void resumeOffStartsOver() throws IOException {
+        new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out), line -> { })
+                .train(dataset.split(60));
+        List<String> console = new ArrayList<>();
+
+        TrainingResult result = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out),
+                console::add, new TrainingOptions(false, "")).train(dataset.split(60));
+
+        assertEquals(2, console.size(), console.toString());
+        assertEquals(2, result.epochs().size());
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.binaryconnect.runtime.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.binaryconnect.runtime.optim.Parameter;
+import org.binaryconnect.runtime.train.NamedArray;
+import org.binaryconnect.runtime.train.NetworkDescription;
+import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.binaryconnect.runtime.train.TrainingProgress;
+
+/**
+ * Saves and restores everything a training run needs to continue: the network's {@link TrainableNetwork#state()},
+ * every parameter's optimizer moments, and the {@link TrainingProgress} (epoch, random state, optimizer steps,
+ * figures so far). Written in the {@link ModelFormat} layout under its own magic bytes, with the same checksum
+ * and atomic replacement as model files, so that a crash or a full disk leaves the previous checkpoint intact.
+ */
+public final class CheckpointFile {
+
+    /** The checkpoint of the last completed epoch, next to the best epoch's {@code model.bin}. */
+    public static final String FILE_NAME = "checkpoint.bin";
+
+    private CheckpointFile() {
+    }
+
+    public static void save(Path file, TrainableNetwork network, TrainingProgress progress) throws IOException {
+        NetworkDescription description = network.description();
+        ModelHeader header = new ModelHeader(ModelFormat.VERSION, description.name(), description.fingerprint(),
+                progress.epoch());
+        ModelFileWriter.write(file, StateFileKind.CHECKPOINT, header, progress.toText(), arrays(network));
+    }
+
+    /**
+     * Checks {@code file} and reads its progress without changing any network (to decide whether to resume).
+     *
+     * @throws ModelFileException when the file is missing, damaged or of another format
+     */
+    public static TrainingProgress readProgress(Path file) throws IOException {
+        return progress(file, ModelFileReader.read(file, StateFileKind.CHECKPOINT));
+    }
+
+    /**
+     * Restores {@code file} into {@code network}: arrays, optimizer moments, random state and step count.
+     *
+     * @throws ModelFileException when the file is missing, damaged, or was written for another network; the
+     *     network is then unchanged
+     */
+    public static TrainingProgress restore(Path file, TrainableNetwork network) throws IOException {
+        ModelFileReader.Contents contents = ModelFileReader.read(file, StateFileKind.CHECKPOINT);
+        TrainingProgress progress = progress(file, contents);
+        StoredArrays.restore(file, StateFileKind.CHECKPOINT, contents, network.description(), arrays(network));
+        network.restoreTrainingProgress(progress.randomState(), progress.steps());
+        return progress;
+    }
+
+    private static TrainingProgress progress(Path file, ModelFileReader.Contents contents) {
+        TrainingProgress progress;
+        try {
+            progress = TrainingProgress.parse(contents.metadata());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException("Checkpoint " + file + " is damaged: its training progress does not read ("
+                    + e.getMessage() + "): " + StateFileKind.CHECKPOINT.remedy() + ".");
+        }
+        if (progress.epoch() != contents.header().epoch()) {
+            throw new ModelFileException("Checkpoint " + file + " is damaged: its header says epoch "
+                    + contents.header().epoch() + " but its progress says " + progress.epoch() + ": "
+                    + StateFileKind.CHECKPOINT.remedy() + ".");
+        }
+        return progress;
+    }
+
+    /** The state arrays, then each parameter's two optimizer moments. */
+    private static List<NamedArray> arrays(TrainableNetwork network) {
+        List<NamedArray> arrays = new ArrayList<>(network.state());
+        for (Parameter p : network.parameters()) {
+            arrays.add(new NamedArray(p.name() + ".moment1", p.firstMoment()));
+            arrays.add(new NamedArray(p.name() + ".moment2", p.secondMoment()));
+        }
+        return arrays;
+    }
+}

@@ -1,0 +1,109 @@
+package org.binaryconnect.runtime.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a training run stands after an epoch, beyond the arrays: what a checkpoint stores so that a resumed run
+ * continues exactly as the uninterrupted one would have.
+ *
+ * @param epoch the last completed epoch (1-based)
+ * @param runKey identifies the run's configuration, network and data: a checkpoint is resumed only by the same run
+ * @param randomState the network's {@link TrainableNetwork#randomState()}
+ * @param steps the optimizer's {@link TrainableNetwork#steps()}
+ * @param referenceLoss the loss of the run's first batch, the yardstick of divergence
+ * @param history every completed epoch's figures, in order
+ */
+public record TrainingProgress(int epoch, String runKey, long randomState, long steps, double referenceLoss,
+        List<EpochResult> history) {
+
+    private static final int FORMAT = 1;
+
+    public TrainingProgress {
+        history = List.copyOf(history);
+        if (epoch < 1 || history.size() != epoch) {
+            throw new IllegalArgumentException("a checkpoint after epoch " + epoch + " holds " + history.size()
+                    + " epochs of figures");
+        }
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).epoch() != i + 1) {
+                throw new IllegalArgumentException("epoch figures out of order at position " + (i + 1));
+            }
+        }
+        if (runKey.isEmpty() || runKey.contains("\n")) {
+            throw new IllegalArgumentException("a run key is one non-empty line");
+        }
+    }
+
+    /** The progress as {@code key=value} lines; every double is written so that it reads back exactly. */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        line(text, "format", FORMAT);
+        line(text, "epoch", epoch);
+        line(text, "runKey", runKey);
+        line(text, "randomState", randomState);
+        line(text, "steps", steps);
+        line(text, "referenceLoss", referenceLoss);
+        for (EpochResult e : history) {
+            line(text, "epoch." + e.epoch(), e.learningRate() + "," + e.trainLoss() + "," + e.validationAccuracy()
+                    + "," + e.testAccuracy() + "," + e.seconds() + "," + e.samplesPerSecond());
+        }
+        return text.toString();
+    }
+
+    /** Reads {@link #toText()}'s output back. @throws IllegalArgumentException naming what is wrong */
+    public static TrainingProgress parse(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            if (equals <= 0 || values.put(line.substring(0, equals), line.substring(equals + 1)) != null) {
+                throw new IllegalArgumentException("malformed or repeated line \"" + shorten(line) + "\"");
+            }
+        }
+        int format = Integer.parseInt(required(values, "format"));
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("progress format " + format + ", this runtime reads " + FORMAT);
+        }
+        int epoch = Integer.parseInt(required(values, "epoch"));
+        if (epoch < 1 || epoch > values.size()) {
+            throw new IllegalArgumentException("epoch " + epoch + " does not fit the " + values.size() + " entries");
+        }
+        List<EpochResult> history = new ArrayList<>(epoch);
+        for (int e = 1; e <= epoch; e++) {
+            String[] fields = required(values, "epoch." + e).split(",", -1);
+            if (fields.length != 6) {
+                throw new IllegalArgumentException("epoch." + e + " has " + fields.length + " fields, not 6");
+            }
+            history.add(new EpochResult(e, Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
+                    Double.parseDouble(fields[2]), Double.parseDouble(fields[3]), Double.parseDouble(fields[4]),
+                    Double.parseDouble(fields[5])));
+        }
+        if (values.size() != 6 + epoch) {
+            throw new IllegalArgumentException(values.size() + " entries where " + (6 + epoch) + " belong");
+        }
+        return new TrainingProgress(epoch, required(values, "runKey"), Long.parseLong(required(values, "randomState")),
+                Long.parseLong(required(values, "steps")), Double.parseDouble(required(values, "referenceLoss")),
+                history);
+    }
+
+    private static void line(StringBuilder text, String key, Object value) {
+        text.append(key).append('=').append(value).append('\n');
+    }
+
+    private static String required(Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + key);
+        }
+        return value;
+    }
+
+    private static String shorten(String line) {
+        return line.length() > 60 ? line.substring(0, 60) + "..." : line;
+    }
+}
