@@ -27,16 +27,29 @@ final class ChildProcess {
 
     private final Consumer<String> stdout;
     private final Consumer<String> stderr;
+    private final boolean inheritStdout;
 
     ChildProcess(Consumer<String> stdout, Consumer<String> stderr) {
+        this(stdout, stderr, false);
+    }
+
+    /**
+     * @param inheritStdout the child writes straight to this JVM's standard output (the terminal), so that a
+     *     progress bar can redraw its line in place; {@code stdout} then receives nothing
+     */
+    ChildProcess(Consumer<String> stdout, Consumer<String> stderr, boolean inheritStdout) {
         this.stdout = stdout;
         this.stderr = stderr;
+        this.inheritStdout = inheritStdout;
     }
 
     Result run(List<String> command, Map<String, String> environment, File workingDirectory)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory);
         builder.environment().putAll(environment);
+        if (inheritStdout) {
+            builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        }
         Process process = builder.start();
         process.getOutputStream().close();
         AtomicReference<String> errorSentence = new AtomicReference<>();

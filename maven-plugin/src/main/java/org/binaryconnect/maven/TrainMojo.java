@@ -1,6 +1,7 @@
 package org.binaryconnect.maven;
 
 import java.io.File;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,8 +17,10 @@ import org.apache.maven.project.MavenProject;
 /**
  * Trains a network the project declares with {@code @Network}. Compiles the project first, then forks a JVM
  * with the BinaryConnect runtime, ND4J and a tuned OpenBLAS, and trains the generated class on the dataset.
- * The model ({@code model.bin}) and its metrics ({@code metrics.csv}) go to
- * {@code <outputDirectory>/<NetworkName>/}.
+ * The model of the best validation epoch ({@code model.bin}), the checkpoint of the last epoch
+ * ({@code checkpoint.bin}) and the metrics ({@code metrics.csv}) go to {@code <outputDirectory>/<NetworkName>/}.
+ * An interrupted run continues from its checkpoint; a run whose network, data and configuration are those of the
+ * last completed one is skipped as up to date.
  */
 @Mojo(name = "train", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -69,6 +72,20 @@ public final class TrainMojo extends AbstractMojo {
     @Parameter(property = "binaryconnect.jvmArgs", defaultValue = "-Xmx4g")
     private String jvmArgs;
 
+    /**
+     * Continues an interrupted run from its last checkpoint ({@code checkpoint.bin}, written after every epoch) when
+     * the network, data and configuration are unchanged; {@code false} trains from the start.
+     */
+    @Parameter(property = "binaryconnect.resume", defaultValue = "true")
+    private boolean resume;
+
+    /**
+     * Trains even when nothing changed since the last completed training (by default such a run is skipped as up
+     * to date).
+     */
+    @Parameter(property = "binaryconnect.force", defaultValue = "false")
+    private boolean force;
+
     /** Skips training. */
     @Parameter(property = "binaryconnect.skip", defaultValue = "false")
     private boolean skip;
@@ -78,6 +95,9 @@ public final class TrainMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -96,7 +116,13 @@ public final class TrainMojo extends AbstractMojo {
                 TrainingRequest.resolve(basedir, data),
                 TrainingRequest.resolve(basedir, outputDirectory),
                 new ScheduleOverrides(epochs, learningRateStart, learningRateEnd, seed, validationSamples),
-                TrainingRequest.splitJvmArgs(jvmArgs));
+                TrainingRequest.splitJvmArgs(jvmArgs),
+                new TrainingRequest.RunOptions(resume, force, interactiveTerminal()));
         new TrainingLauncher(log::info, log::info, ChildProcess.stderrTo(log)).train(request);
+    }
+
+    /** A progress bar only where someone watches a terminal: not in batch mode (-B), not into a pipe or file. */
+    private boolean interactiveTerminal() {
+        return session.getRequest().isInteractiveMode() && System.console() != null;
     }
 }

@@ -58,6 +58,18 @@ final class TrainingLauncher {
             throw new MojoExecutionException("Cannot create the output directory " + output
                     + " (parameter outputDirectory); choose a writable one with -Dbinaryconnect.outputDirectory=<dir>.");
         }
+        TrainingInputs inputs = TrainingInputs.of(request, network);
+        if (!request.options().force() && inputs.upToDate(output)) {
+            info.accept(network.name() + " is up to date: its network, data and configuration are those of the "
+                    + "completed training in " + output + "; nothing to do (-Dbinaryconnect.force to train again).");
+            return output;
+        }
+        try {
+            TrainingInputs.forget(output);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write in " + output + " (parameter outputDirectory): "
+                    + e.getMessage(), e);
+        }
         List<File> classpath = ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
                 request.pluginArtifacts());
         Map<String, String> environment = environment();
@@ -65,8 +77,8 @@ final class TrainingLauncher {
                 + " into " + output + (environment.isEmpty() ? "" : ", " + describe(environment)));
         ChildProcess.Result result;
         try {
-            result = new ChildProcess(stdout, stderr).run(command(request, network, output, classpath), environment,
-                    request.workingDirectory());
+            result = new ChildProcess(stdout, stderr, request.options().progress())
+                    .run(command(request, network, output, classpath), environment, request.workingDirectory());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the training JVM " + javaExecutable() + ": "
                     + e.getMessage() + "; run Maven with a full JDK or JRE.", e);
@@ -75,6 +87,12 @@ final class TrainingLauncher {
             throw new MojoExecutionException("Training " + network.name() + " was interrupted.", e);
         }
         ChildExit.check(result, network.name());
+        try {
+            inputs.record(output);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Trained " + network.name() + ", but cannot record it in " + output
+                    + ": " + e.getMessage(), e);
+        }
         info.accept("Trained " + network.name() + ": " + new File(output, "model.bin") + ", "
                 + new File(output, "metrics.csv"));
         return output;
@@ -95,6 +113,14 @@ final class TrainingLauncher {
         command.add("--output");
         command.add(output.getAbsolutePath());
         command.addAll(request.overrides().arguments());
+        if (!request.options().resume()) {
+            command.add("--resume");
+            command.add("false");
+        }
+        if (request.options().progress()) {
+            command.add("--progress");
+            command.add("true");
+        }
         return List.copyOf(command);
     }
 

@@ -17,10 +17,28 @@ import java.util.Objects;
  * @param outputDirectory the parent of the per-network output folders
  * @param overrides replacements of the network's {@code @Training} values
  * @param jvmArgs options of the training JVM, e.g. {@code -Xmx4g}
+ * @param options resume, force and progress display
  */
 record TrainingRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
         List<ClasspathEntry> pluginArtifacts, String network, File data, File outputDirectory,
-        ScheduleOverrides overrides, List<String> jvmArgs) {
+        ScheduleOverrides overrides, List<String> jvmArgs, RunOptions options) {
+
+    /**
+     * @param resume continue from the checkpoint of an interrupted run of the same inputs
+     * @param force train even when the last completed run had the same inputs
+     * @param progress a progress bar redrawn in place, for an interactive terminal
+     */
+    record RunOptions(boolean resume, boolean force, boolean progress) {
+
+        static final RunOptions DEFAULT = new RunOptions(true, false, false);
+    }
+
+    TrainingRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
+            List<ClasspathEntry> pluginArtifacts, String network, File data, File outputDirectory,
+            ScheduleOverrides overrides, List<String> jvmArgs) {
+        this(workingDirectory, classesDirectory, projectDependencies, pluginArtifacts, network, data,
+                outputDirectory, overrides, jvmArgs, RunOptions.DEFAULT);
+    }
 
     TrainingRequest {
         Objects.requireNonNull(workingDirectory, "workingDirectory");
@@ -31,6 +49,7 @@ record TrainingRequest(File workingDirectory, File classesDirectory, List<Classp
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(overrides, "overrides");
         jvmArgs = List.copyOf(jvmArgs);
+        Objects.requireNonNull(options, "options");
     }
 
     /** A path the user gave relative to the project, resolved against it rather than Maven's own directory. */

@@ -26,6 +26,8 @@ public final class FakeTrainMain {
                 }
                 System.err.println("a warning on stderr");
                 Files.write(output.resolve("model.bin"), new byte[] {1, 2, 3});
+                Files.write(output.resolve("checkpoint.bin"), new byte[] {4});
+                Files.writeString(output.resolve("metrics.csv"), "epoch\n1\n2\n");
                 System.exit(0);
             }
             case "bad.DivergingNetwork" -> {

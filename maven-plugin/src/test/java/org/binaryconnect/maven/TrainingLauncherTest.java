@@ -142,6 +142,51 @@ class TrainingLauncherTest {
         assertEquals("Training Surprise failed: unexpected network other.SurpriseNetwork.", e.getMessage());
     }
 
+    @Test
+    void aSecondRunWithNothingChangedIsSkippedAndAnyChangeTrainsAgain() throws Exception {
+        declare("ok.TinyNetwork");
+        Path dataFile = data.toPath().resolve("train-images-idx3-ubyte.gz");
+        Files.write(dataFile, new byte[] {1});
+        TrainingRequest request = request("Tiny", ScheduleOverrides.NONE, List.of("-Xmx64m"));
+        File output = launcher(Map.of()).train(request);
+        assertTrue(Files.isRegularFile(output.toPath().resolve(TrainingInputs.FILE_NAME)));
+
+        assertEquals(0, runsOf(request), "nothing changed");
+        assertTrue(info.get(info.size() - 1).contains("Tiny is up to date"), info.toString());
+        assertEquals(1, runsOf(request("Tiny", new ScheduleOverrides(3, null, null, null, null), List.of("-Xmx64m"))),
+                "another epoch count");
+        assertEquals(1, runsOf(request), "back to the first configuration");
+        Files.setLastModifiedTime(dataFile, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        assertEquals(1, runsOf(request), "the data changed");
+        Files.delete(output.toPath().resolve("model.bin"));
+        assertEquals(1, runsOf(request), "the model was deleted");
+        assertEquals(1, runsOf(withOptions(request, new TrainingRequest.RunOptions(true, true, false))), "forced");
+        assertEquals(0, runsOf(request));
+    }
+
+    @Test
+    void resumeOffIsPassedToTheTrainingJvm() throws Exception {
+        declare("ok.TinyNetwork");
+
+        launcher(Map.of()).train(withOptions(request("Tiny", ScheduleOverrides.NONE, List.of("-Xmx64m")),
+                new TrainingRequest.RunOptions(false, false, false)));
+
+        assertTrue(stdout.stream().anyMatch(line -> line.startsWith("args ") && line.endsWith("--resume false")),
+                stdout.toString());
+    }
+
+    /** How many times the training JVM ran for {@code request}. */
+    private int runsOf(TrainingRequest request) throws Exception {
+        int before = (int) stdout.stream().filter(line -> line.equals("epoch 2 done")).count();
+        launcher(Map.of()).train(request);
+        return (int) stdout.stream().filter(line -> line.equals("epoch 2 done")).count() - before;
+    }
+
+    private static TrainingRequest withOptions(TrainingRequest r, TrainingRequest.RunOptions options) {
+        return new TrainingRequest(r.workingDirectory(), r.classesDirectory(), r.projectDependencies(),
+                r.pluginArtifacts(), r.network(), r.data(), r.outputDirectory(), r.overrides(), r.jvmArgs(), options);
+    }
+
     private TrainingLauncher launcher(Map<String, String> environment) {
         return new TrainingLauncher(FakeTrainMain.class.getName(), info::add, stdout::add, stderr::add, environment,
                 () -> AVX2_CPUINFO);

@@ -1,0 +1,131 @@
+package org.binaryconnect.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a completed training depends on, summed up in one SHA-256: the generated network class and its spec (both
+ * as compiled bytes, so any change of the declaration or of the processor shows), the BinaryConnect runtime the
+ * plugin brings, the dataset's files (names, sizes and modification times, as build tools compare them) and every
+ * parameter that changes the result. After a successful run the sum is written next to the model; a later run
+ * with the same sum and all its outputs in place has nothing to do.
+ */
+final class TrainingInputs {
+
+    static final String FILE_NAME = "training-inputs.sha256";
+    /** What a completed run leaves; any of them missing means training again. */
+    private static final List<String> OUTPUTS = List.of("model.bin", "checkpoint.bin", "metrics.csv");
+
+    private final String key;
+    private final List<String> description;
+
+    private TrainingInputs(List<String> description) {
+        this.description = List.copyOf(description);
+        this.key = sha256(String.join("\n", description).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static TrainingInputs of(TrainingRequest request, DeclaredNetwork network) {
+        List<String> lines = new ArrayList<>();
+        lines.add("network " + network.generatedClass() + " "
+                + fileSha256(classFile(request.classesDirectory(), network.generatedClass())));
+        lines.add("spec " + network.specClass() + " "
+                + fileSha256(classFile(request.classesDirectory(), network.specClass())));
+        for (ClasspathEntry entry : request.pluginArtifacts()) {
+            if (entry.key().startsWith("org.binaryconnect:")) {
+                lines.add("runtime " + entry.key() + " " + stamp(entry.file().toPath()));
+            }
+        }
+        lines.add("data " + request.data().getAbsolutePath());
+        for (Path file : dataFiles(request.data().toPath())) {
+            lines.add("data-file " + stamp(file));
+        }
+        lines.add("overrides " + String.join(" ", request.overrides().arguments()));
+        return new TrainingInputs(lines);
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** Whether {@code output} holds a completed run of exactly these inputs. */
+    boolean upToDate(File output) {
+        Path recorded = output.toPath().resolve(FILE_NAME);
+        try {
+            if (!Files.isRegularFile(recorded) || !firstLine(recorded).equals(key)) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return OUTPUTS.stream().allMatch(name -> Files.isRegularFile(output.toPath().resolve(name)));
+    }
+
+    /** Records a completed run: the key, then what it sums up (for whoever wonders why a run was repeated). */
+    void record(File output) throws IOException {
+        Path target = output.toPath().resolve(FILE_NAME);
+        Path temporary = output.toPath().resolve("." + FILE_NAME + ".tmp");
+        Files.writeString(temporary, key + "\n" + String.join("\n", description) + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Forgets the last completed run before a new one starts, so an interrupted run is never taken as done. */
+    static void forget(File output) throws IOException {
+        Files.deleteIfExists(output.toPath().resolve(FILE_NAME));
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.findFirst().orElse("");
+        }
+    }
+
+    private static Path classFile(File classesDirectory, String className) {
+        return classesDirectory.toPath().resolve(className.replace('.', '/') + ".class");
+    }
+
+    private static List<Path> dataFiles(Path data) {
+        if (!Files.isDirectory(data)) {
+            return Files.isRegularFile(data) ? List.of(data) : List.of();
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + data, e);
+        }
+    }
+
+    private static String stamp(Path file) {
+        try {
+            return file.getFileName() + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return file.getFileName() + " missing";
+        }
+    }
+
+    private static String fileSha256(Path file) {
+        try {
+            return sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return "missing";
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
