@@ -50,6 +50,7 @@ final class TrainingLauncher {
 
     /** Trains the requested network and returns the folder its model and metrics were written to. */
     File train(TrainingRequest request) throws MojoExecutionException, MojoFailureException {
+        long start = System.nanoTime();
         DeclaredNetwork network = DeclaredNetworks.read(request.classesDirectory()).select(request.network());
         checkData(request.data());
         request.overrides().validate();
@@ -61,7 +62,8 @@ final class TrainingLauncher {
         TrainingInputs inputs = TrainingInputs.of(request, network);
         if (!request.options().force() && inputs.upToDate(output)) {
             info.accept(network.name() + " is up to date: its network, data and configuration are those of the "
-                    + "completed training in " + output + "; nothing to do (-Dbinaryconnect.force to train again).");
+                    + "completed training in " + output + "; nothing to do (-Dbinaryconnect.force to train again; "
+                    + "checked in " + (System.nanoTime() - start) / 1_000_000 + " ms)");
             return output;
         }
         try {

@@ -1,0 +1,4 @@
+trainSamples = 3000
+corruptAfterKill = true
+evaluate(new File(itSources, 'shared/tiny-fashion-data.groovy'))
+evaluate(new File(itSources, 'shared/kill-training.groovy'))

@@ -1,0 +1,3 @@
+trainSamples = 3000
+evaluate(new File(itSources, 'shared/tiny-fashion-data.groovy'))
+evaluate(new File(itSources, 'shared/kill-training.groovy'))
