@@ -48,6 +48,7 @@ final class ModelFileWriter {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 new ModelFileWriter(channel).writeContent(kind, header, metadata, arrays);
+                CrashPoint.beforeRename(file.getFileName().toString(), channel);
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -67,6 +67,7 @@ public final class Trainer {
         LearningRateSchedule schedule = config.schedule();
         Path output = config.outputDirectory();
         Files.createDirectories(output);
+        CheckpointFile.deleteAbandonedWrites(output);
         Path modelFile = output.resolve(ModelFile.FILE_NAME);
         Path metricsFile = output.resolve(MetricsCsv.FILE_NAME);
         Path checkpointFile = output.resolve(CheckpointFile.FILE_NAME);
