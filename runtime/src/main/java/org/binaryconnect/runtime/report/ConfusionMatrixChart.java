@@ -26,7 +26,7 @@ final class ConfusionMatrixChart {
     static final int WIDTH = 760;
     static final int HEIGHT = 680;
 
-    /** Above this many classes the counts no longer fit their cells; the colours still tell. */
+    /** Above this many classes the counts and labels no longer fit their cells; the colours still tell. */
     static final int MAX_CLASSES_WITH_COUNTS = 30;
 
     private static final Color EMPTY = Color.WHITE;
@@ -54,14 +54,10 @@ final class ConfusionMatrixChart {
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("share of the true class", xyz);
 
-        SymbolAxis predicted = new SymbolAxis("predicted class", labels);
-        SymbolAxis trueClass = new SymbolAxis("true class", labels);
+        NumberAxis predicted = classAxis("predicted class", labels);
+        NumberAxis trueClass = classAxis("true class", labels);
         // Row 0 at the top, as the matrix is printed on the console and in confusion-matrix.csv.
         trueClass.setInverted(true);
-        for (SymbolAxis axis : new SymbolAxis[] {predicted, trueClass}) {
-            axis.setGridBandsVisible(false);
-            axis.setRange(-0.5, classes - 0.5);
-        }
         XYBlockRenderer renderer = new XYBlockRenderer();
         PaintScale scale = new BlueScale();
         renderer.setPaintScale(scale);
@@ -89,6 +85,24 @@ final class ConfusionMatrixChart {
         legend.setStripWidth(14);
         chart.addSubtitle(legend);
         return ChartPng.png(chart, WIDTH, HEIGHT);
+    }
+
+    /**
+     * An axis of class numbers: every class labelled where the counts are printed; beyond that a label on every few
+     * classes, as a hundred labels on one axis print over each other.
+     */
+    private static NumberAxis classAxis(String label, String[] classes) {
+        NumberAxis axis;
+        if (classes.length <= MAX_CLASSES_WITH_COUNTS) {
+            SymbolAxis symbols = new SymbolAxis(label, classes);
+            symbols.setGridBandsVisible(false);
+            axis = symbols;
+        } else {
+            axis = new NumberAxis(label);
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        axis.setRange(-0.5, classes.length - 0.5);
+        return axis;
     }
 
     /** White for 0 to dark blue for 1, linear in each channel. */
