@@ -1,15 +1,13 @@
 package org.binaryconnect.runtime.train;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.runtime.io.AtomicFiles;
 
 /**
  * What {@code binaryconnect:evaluate} reports on a trained network: overall and per-class accuracy and the confusion
@@ -113,23 +111,9 @@ public record EvaluationReport(String network, String part, Path data, Evaluatio
         Files.createDirectories(directory);
         Path json = directory.resolve(JSON_FILE);
         Path csv = directory.resolve(CSV_FILE);
-        writeAtomically(json, json());
-        writeAtomically(csv, csv());
+        AtomicFiles.writeString(json, json());
+        AtomicFiles.writeString(csv, csv());
         return List.of(json, csv);
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     private int widestCount() {

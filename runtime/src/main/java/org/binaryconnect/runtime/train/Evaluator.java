@@ -29,6 +29,21 @@ public final class Evaluator {
     }
 
     /**
+     * The predictions on {@code samples} against their labels, with the evaluation weights the network declares: the
+     * same passes as {@link #accuracy(Samples)}, so {@code confusionMatrix(test).accuracy()} can stand for it where a
+     * report needs the matrix as well (one evaluation, and the same sampled networks for both).
+     */
+    public ConfusionMatrix confusionMatrix(Samples samples) {
+        NetworkDescription description = network.description();
+        int[] predicted = predictions(samples, description.evaluation(), description.evaluationSamples());
+        int[] labels = new int[samples.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = samples.label(i);
+        }
+        return ConfusionMatrix.of(classes, labels, predicted);
+    }
+
+    /**
      * The fraction of {@code samples} whose highest score is their label, in [0, 1] (NaN for no samples).
      *
      * @param weights {@code BINARY} or {@code REAL}: one pass; {@code SAMPLED_AVERAGE}: {@code sampledNetworks}

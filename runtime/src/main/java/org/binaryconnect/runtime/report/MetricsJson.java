@@ -1,0 +1,115 @@
+package org.binaryconnect.runtime.report;
+
+import org.binaryconnect.runtime.train.ConfusionMatrix;
+import org.binaryconnect.runtime.train.EpochResult;
+import org.binaryconnect.runtime.train.LayerDescription;
+import org.binaryconnect.runtime.train.NetworkDescription;
+import org.binaryconnect.runtime.train.TrainingConfig;
+
+/**
+ * {@code metrics.json}: the whole run for programs (metrics.csv holds the epochs for spreadsheets): the network, the
+ * configuration, the best epoch and the run's totals, every epoch, and the test evaluation of the model. Names
+ * follow {@code evaluation.json} (camelCase); accuracies without samples are {@code null}.
+ */
+final class MetricsJson {
+
+    private MetricsJson() {
+    }
+
+    static String render(ReportInputs inputs) {
+        JsonWriter json = new JsonWriter().beginObject();
+        network(json.name("network"), inputs.network());
+        configuration(json.name("configuration"), inputs.config());
+        EpochResult best = inputs.best();
+        json.name("best").beginObject()
+                .member("epoch", best.epoch())
+                .member("validationAccuracy", best.validationAccuracy())
+                .member("testAccuracy", best.testAccuracy())
+                .endObject();
+        json.member("totalSeconds", inputs.totalSeconds());
+        json.member("samplesPerSecond", inputs.samplesPerSecond());
+        json.name("epochs").beginArray();
+        for (EpochResult epoch : inputs.epochs()) {
+            json.beginObject()
+                    .member("epoch", epoch.epoch())
+                    .member("learningRate", epoch.learningRate())
+                    .member("trainLoss", epoch.trainLoss())
+                    .member("validationAccuracy", epoch.validationAccuracy())
+                    .member("testAccuracy", epoch.testAccuracy())
+                    .member("seconds", epoch.seconds())
+                    .member("samplesPerSecond", epoch.samplesPerSecond())
+                    .endObject();
+        }
+        json.endArray();
+        test(json.name("test"), inputs.test());
+        return json.endObject().toString();
+    }
+
+    private static void network(JsonWriter json, NetworkDescription network) {
+        json.beginObject()
+                .member("name", network.name())
+                .member("specClass", network.specClass())
+                .member("fingerprint", network.fingerprint());
+        json.name("inputShape").inlineArray(network.inputShape().stream().mapToLong(Integer::longValue).toArray())
+                .member("classes", network.classes())
+                .member("batchSize", network.batchSize())
+                .member("binarization", network.binarization().name())
+                .member("loss", network.loss().name())
+                .member("evaluation", network.evaluation().name())
+                .member("evaluationSamples", network.evaluationSamples())
+                .member("optimizer", network.optimizer());
+        json.name("layers").beginArray();
+        for (LayerDescription layer : network.layers()) {
+            json.beginObject()
+                    .member("name", layer.name())
+                    .member("inputs", layer.inputs())
+                    .member("units", layer.units())
+                    .member("binary", layer.binary())
+                    .member("h", layer.h())
+                    .member("batchNorm", layer.batchNorm())
+                    .member("batchNormEpsilon", layer.batchNormEpsilon())
+                    .member("activation", layer.activation().name())
+                    .member("dropout", layer.dropout())
+                    .member("summary", layer.summary())
+                    .endObject();
+        }
+        json.endArray().endObject();
+    }
+
+    private static void configuration(JsonWriter json, TrainingConfig config) {
+        json.beginObject()
+                .member("epochs", config.epochs())
+                .member("learningRateStart", config.learningRateStart())
+                .member("learningRateEnd", config.learningRateEnd())
+                .member("validationSamples", config.validationSamples())
+                .member("seed", config.seed())
+                .member("outputDirectory", config.outputDirectory().toString())
+                .endObject();
+    }
+
+    private static void test(JsonWriter json, ConfusionMatrix matrix) {
+        json.beginObject()
+                .member("samples", matrix.total())
+                .member("correct", matrix.correct())
+                .member("accuracy", matrix.accuracy());
+        json.name("classes").beginArray();
+        for (int c = 0; c < matrix.classes(); c++) {
+            json.beginObject()
+                    .member("class", c)
+                    .member("samples", matrix.samples(c))
+                    .member("correct", matrix.count(c, c))
+                    .member("accuracy", matrix.classAccuracy(c))
+                    .endObject();
+        }
+        json.endArray();
+        json.name("confusionMatrix").beginArray();
+        for (int t = 0; t < matrix.classes(); t++) {
+            long[] row = new long[matrix.classes()];
+            for (int p = 0; p < row.length; p++) {
+                row[p] = matrix.count(t, p);
+            }
+            json.inlineArray(row);
+        }
+        json.endArray().endObject();
+    }
+}

@@ -1,0 +1,80 @@
+package org.binaryconnect.runtime.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.binaryconnect.dsl.Binarization;
+import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.dsl.Nonlinearity;
+import org.binaryconnect.runtime.train.ConfusionMatrix;
+import org.binaryconnect.runtime.train.EpochResult;
+import org.binaryconnect.runtime.train.LayerDescription;
+import org.binaryconnect.runtime.train.NetworkDescription;
+import org.binaryconnect.runtime.train.TrainingConfig;
+import org.binaryconnect.runtime.train.TrainingDefaults;
+
+/** A plausible finished run of a small MLP, with a name that needs escaping in HTML and JSON. */
+final class ReportFixtures {
+
+    static final String NAME = "Mlp<b>&\"Q\"";
+    static final int CLASSES = 10;
+    static final int EPOCHS = 12;
+    /** The best validation accuracy is at this epoch; its test accuracy is {@link #BEST_TEST_ACCURACY}. */
+    static final int BEST_EPOCH = 10;
+    static final double BEST_TEST_ACCURACY = 0.87125;
+
+    private ReportFixtures() {
+    }
+
+    static NetworkDescription network() {
+        return new NetworkDescription(NAME, "org.example.FashionMlp", List.of(28, 28), CLASSES, 100,
+                Binarization.DETERMINISTIC, Loss.SQUARED_HINGE, EvaluationWeights.BINARY, 1, "adam(beta1=0.9)",
+                new TrainingDefaults(EPOCHS, 3e-3, 2e-6, 5000, 1234), List.of(
+                        new LayerDescription("hidden1", 784, 256, true, 1, true, 1e-4, Nonlinearity.RELU, 0.2,
+                                "hidden1: dense 784 -> 256, binary H=1.0, batch norm, RELU"),
+                        new LayerDescription("output", 256, CLASSES, true, 1, true, 1e-4, Nonlinearity.IDENTITY, 0,
+                                "output: dense 256 -> 10, binary H=1.0, batch norm, IDENTITY")));
+    }
+
+    static TrainingConfig config(Path output) {
+        return new TrainingConfig(EPOCHS, 3e-3, 2e-6, 5000, 1234, output);
+    }
+
+    /** Loss falling, accuracies rising with a little noise; the validation peak is at {@link #BEST_EPOCH}. */
+    static List<EpochResult> epochs() {
+        List<EpochResult> epochs = new ArrayList<>();
+        for (int e = 1; e <= EPOCHS; e++) {
+            double validation = e == BEST_EPOCH ? 0.885 : 0.70 + 0.015 * e - (e > BEST_EPOCH ? 0.01 : 0);
+            double test = e == BEST_EPOCH ? BEST_TEST_ACCURACY : validation - 0.012;
+            epochs.add(new EpochResult(e, 3e-3 * Math.pow(0.5, e - 1), 1.2 / e + 0.05, validation, test, 3.5 + e % 3,
+                    14000 + 500 * (e % 4)));
+        }
+        return epochs;
+    }
+
+    static EpochResult best(List<EpochResult> epochs) {
+        return epochs.get(BEST_EPOCH - 1);
+    }
+
+    /** Test predictions: most right, the rest spread over the other classes; class sizes differ. */
+    static ConfusionMatrix matrix() {
+        Random random = new Random(7);
+        List<int[]> pairs = new ArrayList<>();
+        for (int c = 0; c < CLASSES; c++) {
+            int samples = 80 + 10 * c;
+            for (int i = 0; i < samples; i++) {
+                int predicted = random.nextDouble() < 0.6 + 0.035 * c ? c : random.nextInt(CLASSES);
+                pairs.add(new int[] {c, predicted});
+            }
+        }
+        return ConfusionMatrix.of(CLASSES, pairs.stream().mapToInt(p -> p[0]).toArray(),
+                pairs.stream().mapToInt(p -> p[1]).toArray());
+    }
+
+    static ReportInputs inputs(Path output) {
+        List<EpochResult> epochs = epochs();
+        return new ReportInputs(network(), config(output), epochs, best(epochs), matrix());
+    }
+}

@@ -1,0 +1,276 @@
+package org.binaryconnect.runtime.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.binaryconnect.runtime.train.ConfusionMatrix;
+import org.binaryconnect.runtime.train.EpochResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+// ND4J's shaded Jackson, on the classpath anyway: an independent parser checks the hand-written JSON.
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+class TrainingReportTest {
+
+    private static final List<String> FILES = List.of("metrics.json", "learning-curves.png", "confusion-matrix.png",
+            "report.html");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheFourFilesAndNothingElse() throws IOException {
+        Path out = dir.resolve("Mlp");
+
+        List<Path> written = TrainingReport.write(out, ReportFixtures.inputs(out));
+
+        assertEquals(FILES.stream().map(out::resolve).toList(), written);
+        assertEquals(Set.copyOf(FILES), listing(out));
+    }
+
+    @Test
+    void metricsJsonHoldsEveryEpochTheConfigurationTheNetworkAndTheBestEpoch() throws IOException {
+        ReportInputs inputs = ReportFixtures.inputs(dir);
+        TrainingReport.write(dir, inputs);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+
+        JsonNode epochs = json.get("epochs");
+        assertEquals(ReportFixtures.EPOCHS, epochs.size());
+        for (int i = 0; i < epochs.size(); i++) {
+            EpochResult expected = inputs.epochs().get(i);
+            JsonNode epoch = epochs.get(i);
+            assertEquals(expected.epoch(), epoch.get("epoch").asInt());
+            assertEquals(expected.learningRate(), epoch.get("learningRate").asDouble());
+            assertEquals(expected.trainLoss(), epoch.get("trainLoss").asDouble());
+            assertEquals(expected.validationAccuracy(), epoch.get("validationAccuracy").asDouble());
+            assertEquals(expected.testAccuracy(), epoch.get("testAccuracy").asDouble());
+            assertEquals(expected.seconds(), epoch.get("seconds").asDouble());
+            assertEquals(expected.samplesPerSecond(), epoch.get("samplesPerSecond").asDouble());
+        }
+        assertEquals(ReportFixtures.BEST_EPOCH, json.at("/best/epoch").asInt());
+        assertEquals(ReportFixtures.BEST_TEST_ACCURACY, json.at("/best/testAccuracy").asDouble());
+        assertEquals(0.885, json.at("/best/validationAccuracy").asDouble());
+        assertEquals(inputs.totalSeconds(), json.get("totalSeconds").asDouble());
+
+        assertEquals(12, json.at("/configuration/epochs").asInt());
+        assertEquals(3e-3, json.at("/configuration/learningRateStart").asDouble());
+        assertEquals(2e-6, json.at("/configuration/learningRateEnd").asDouble());
+        assertEquals(5000, json.at("/configuration/validationSamples").asInt());
+        assertEquals(1234, json.at("/configuration/seed").asLong());
+        assertEquals(dir.toString(), json.at("/configuration/outputDirectory").asText());
+
+        assertEquals(ReportFixtures.NAME, json.at("/network/name").asText());
+        assertEquals(inputs.network().fingerprint(), json.at("/network/fingerprint").asText());
+        assertEquals("[28,28]", json.at("/network/inputShape").toString());
+        assertEquals("DETERMINISTIC", json.at("/network/binarization").asText());
+        assertEquals(2, json.at("/network/layers").size());
+        assertEquals("hidden1", json.at("/network/layers/0/name").asText());
+        assertEquals(0.2, json.at("/network/layers/0/dropout").asDouble());
+        assertTrue(json.at("/network/layers/1/binary").asBoolean());
+
+        ConfusionMatrix matrix = inputs.test();
+        assertEquals(matrix.total(), json.at("/test/samples").asLong());
+        assertEquals(matrix.correct(), json.at("/test/correct").asLong());
+        assertEquals(matrix.count(3, 7), json.at("/test/confusionMatrix/3/7").asLong());
+        assertEquals(matrix.classAccuracy(9), json.at("/test/classes/9/accuracy").asDouble());
+    }
+
+    @Test
+    void withoutValidationSamplesTheValidationAccuracyIsNullAndADash() throws IOException {
+        List<EpochResult> epochs = List.of(new EpochResult(1, 1e-3, 0.9, Double.NaN, 0.5, 2, 1000),
+                new EpochResult(2, 5e-4, 0.7, Double.NaN, 0.6, 2, 1000));
+        ReportInputs inputs = new ReportInputs(ReportFixtures.network(), ReportFixtures.config(dir), epochs,
+                epochs.get(1), ReportFixtures.matrix());
+
+        TrainingReport.write(dir, inputs);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+        assertTrue(json.at("/epochs/0/validationAccuracy").isNull());
+        assertTrue(json.at("/best/validationAccuracy").isNull());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<dd id=\"validation-accuracy\">-</dd>"), html);
+        assertTrue(html.contains("<dd id=\"test-accuracy\">0.6000</dd>"), html);
+        assertNotBlank(image("learning-curves.png"), LearningCurvesChart.WIDTH, LearningCurvesChart.HEIGHT);
+    }
+
+    @Test
+    void chartsArePngsOfTheirSizeWithSomethingDrawn() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+
+        assertNotBlank(image("learning-curves.png"), LearningCurvesChart.WIDTH, LearningCurvesChart.HEIGHT);
+        BufferedImage matrix = image("confusion-matrix.png");
+        assertNotBlank(matrix, ConfusionMatrixChart.WIDTH, ConfusionMatrixChart.HEIGHT);
+        // The diagonal's cells (60 % to 95 % of their class) are a dark blue: many pixels far bluer than red.
+        assertTrue(count(matrix, rgb -> (rgb & 0xFF) - (rgb >> 16 & 0xFF) > 40) > 10 * 30 * 30, "no dark cells");
+    }
+
+    @Test
+    void theSingleEpochOfAOneEpochRunIsDrawn() throws IOException {
+        List<EpochResult> epochs = List.of(new EpochResult(1, 1e-3, 0.9, 0.5, 0.5, 2, 1000));
+        ReportInputs inputs = new ReportInputs(ReportFixtures.network(), ReportFixtures.config(dir), epochs,
+                epochs.get(0), ReportFixtures.matrix());
+
+        TrainingReport.write(dir, inputs);
+
+        assertNotBlank(image("learning-curves.png"), LearningCurvesChart.WIDTH, LearningCurvesChart.HEIGHT);
+    }
+
+    @Test
+    void thePageShowsTheFiguresTheChartsAndTheTablesWithTheNameEscaped() throws IOException {
+        ReportInputs inputs = ReportFixtures.inputs(dir);
+        TrainingReport.write(dir, inputs);
+
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertTrue(html.contains("<h1>Training report: Mlp&lt;b&gt;&amp;&quot;Q&quot;</h1>"), html);
+        assertFalse(html.contains(ReportFixtures.NAME), "the raw name is on the page");
+        assertTrue(html.contains("<dd id=\"best-epoch\">10 of 12</dd>"), html);
+        assertTrue(html.contains("<dd id=\"validation-accuracy\">0.8850</dd>"), html);
+        assertTrue(html.contains("<dd id=\"test-accuracy\">0.8713</dd>"), html);
+        assertTrue(html.contains("<dd id=\"total-time\">" + ReportHtml.duration(inputs.totalSeconds()) + "</dd>"),
+                html);
+        assertTrue(html.contains("<dd id=\"samples-per-second\">"
+                + String.format(Locale.ROOT, "%.0f", inputs.samplesPerSecond()) + "</dd>"), html);
+        assertTrue(html.contains("<img src=\"learning-curves.png\""), html);
+        assertTrue(html.contains("<img src=\"confusion-matrix.png\""), html);
+        assertTrue(html.contains("<td>learning rate</td><td class=\"n\">0.003 -&gt; 2.0E-6</td>"), html);
+        assertTrue(html.contains("<td>hidden1</td><td class=\"n\">784</td><td class=\"n\">256</td>"), html);
+        ConfusionMatrix matrix = inputs.test();
+        assertTrue(html.contains("<tr><td>9</td><td class=\"n\">" + matrix.samples(9) + "</td><td class=\"n\">"
+                + matrix.count(9, 9) + "</td><td class=\"n\">" + ReportHtml.fraction(matrix.classAccuracy(9))
+                + "</td></tr>"), html);
+        assertTrue(html.contains("<td>10 (best)</td>"), html);
+        assertTrue(html.contains("data-charts-loaded"), html);
+    }
+
+    @Test
+    void aFailureWhileRenderingLeavesThePreviousReportAsItWas() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+        Map<String, byte[]> before = contents();
+        List<EpochResult> shorter = ReportFixtures.epochs().subList(0, 3);
+        ReportInputs next = new ReportInputs(ReportFixtures.network(), ReportFixtures.config(dir), shorter,
+                shorter.get(2), ReportFixtures.matrix());
+        List<TrainingReport.Document> failing = new ArrayList<>(TrainingReport.documents(next));
+        failing.add(new TrainingReport.Document("extra.txt", () -> {
+            throw new IOException("injected: the last document fails to render");
+        }));
+
+        IOException thrown = assertThrows(IOException.class, () -> TrainingReport.write(dir, failing));
+
+        assertEquals("injected: the last document fails to render", thrown.getMessage());
+        Map<String, byte[]> after = contents();
+        assertEquals(before.keySet(), after.keySet());
+        for (String file : FILES) {
+            assertArrayEquals(before.get(file), after.get(file), file + " changed");
+        }
+    }
+
+    @Test
+    void aFailureWhileReplacingAFileLeavesNoTemporaryFileAndEveryFileWhole() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+        // A directory where the page goes: the move onto it fails, after the other three were replaced.
+        Files.delete(dir.resolve("report.html"));
+        Files.createDirectories(dir.resolve("report.html").resolve("in-the-way"));
+        List<EpochResult> shorter = ReportFixtures.epochs().subList(0, 3);
+        ReportInputs next = new ReportInputs(ReportFixtures.network(), ReportFixtures.config(dir), shorter,
+                shorter.get(2), ReportFixtures.matrix());
+
+        assertThrows(IOException.class, () -> TrainingReport.write(dir, next));
+
+        assertEquals(Set.copyOf(FILES), listing(dir));
+        assertEquals(MetricsJson.render(next), Files.readString(dir.resolve("metrics.json")));
+        assertNotBlank(image("learning-curves.png"), LearningCurvesChart.WIDTH, LearningCurvesChart.HEIGHT);
+        assertNotBlank(image("confusion-matrix.png"), ConfusionMatrixChart.WIDTH, ConfusionMatrixChart.HEIGHT);
+    }
+
+    @Test
+    void inputsWhoseBestEpochIsNotAmongTheEpochsAreRefused() {
+        List<EpochResult> epochs = ReportFixtures.epochs();
+        EpochResult stranger = new EpochResult(99, 1, 1, 1, 1, 1, 1);
+
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> new ReportInputs(ReportFixtures.network(), ReportFixtures.config(dir), epochs, stranger,
+                        ReportFixtures.matrix()));
+
+        assertEquals("the best epoch 99 is not among the epochs", thrown.getMessage());
+    }
+
+    @Test
+    void throughputIsTotalSamplesOverTotalTime() {
+        List<EpochResult> epochs = List.of(new EpochResult(1, 1, 1, 1, 1, 1, 1000),
+                new EpochResult(2, 1, 1, 1, 1, 1, 3000));
+        ReportInputs inputs = new ReportInputs(ReportFixtures.network(), ReportFixtures.config(dir), epochs,
+                epochs.get(0), ReportFixtures.matrix());
+
+        // 3000 samples an epoch: 3 s then 1 s, 6000 samples in 4 s.
+        assertEquals(1500, inputs.samplesPerSecond(), 1e-9);
+        assertEquals(2, inputs.totalSeconds());
+    }
+
+    private BufferedImage image(String file) throws IOException {
+        BufferedImage image = ImageIO.read(dir.resolve(file).toFile());
+        assertNotNull(image, file + " is not an image ImageIO reads");
+        return image;
+    }
+
+    private static void assertNotBlank(BufferedImage image, int width, int height) {
+        assertEquals(width, image.getWidth());
+        assertEquals(height, image.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < height; y += 2) {
+            for (int x = 0; x < width; x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        // Text, lines and anti-aliasing give dozens of colours; a blank or single-colour image gives one or two.
+        assertTrue(colours.size() > 20, "only " + colours.size() + " colours");
+        assertTrue(count(image, rgb -> (rgb & 0xFFFFFF) != 0xFFFFFF) > width * height / 100, "nearly all white");
+    }
+
+    private static long count(BufferedImage image, IntPredicate pixel) {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (pixel.test(image.getRGB(x, y))) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private Map<String, byte[]> contents() throws IOException {
+        Map<String, byte[]> contents = new HashMap<>();
+        for (String file : listing(dir)) {
+            contents.put(file, Files.readAllBytes(dir.resolve(file)));
+        }
+        return contents;
+    }
+
+    private static Set<String> listing(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+}
