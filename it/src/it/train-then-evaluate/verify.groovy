@@ -25,6 +25,18 @@ assert report.confusionMatrix.withIndex().sum { row, i -> row[i] } == report.cor
 // the blocks are easy to tell apart: two epochs on 200 samples learn most of them
 assert report.accuracy > 0.5 : "accuracy ${report.accuracy}"
 
+// every output of a completed training run is there
+['model.bin', 'checkpoint.bin', 'metrics.csv', 'metrics.json', 'learning-curves.png', 'confusion-matrix.png',
+ 'report.html', 'training-inputs.sha256'].each { name ->
+    assert new File(folder, name).isFile() : "missing $name"
+}
+assert log.contains('report: ' + new File(folder, 'report.html').path)
+def metrics = new JsonSlurper().parse(new File(folder, 'metrics.json'))
+assert metrics.epochs.size() == 2
+def html = new File(folder, 'report.html').text
+assert html.contains('<img') && html.contains('learning-curves.png') && html.contains('confusion-matrix.png')
+assert javax.imageio.ImageIO.read(new File(folder, 'learning-curves.png')).width > 100
+
 def csv = new File(folder, 'confusion-matrix.csv').readLines()
 assert csv[0] == 'true_class,' + (0..9).collect { "predicted_$it" }.join(',')
 assert csv.size() == 11

@@ -35,6 +35,30 @@ public final class ConfusionMatrix {
         return matrix;
     }
 
+    /**
+     * The matrix with the given counts, row by row (true class), as {@link #counts()} gives them.
+     *
+     * @throws IllegalArgumentException when there are not {@code classes * classes} counts or one is negative
+     */
+    public static ConfusionMatrix ofCounts(int classes, long[] rowMajorCounts) {
+        ConfusionMatrix matrix = new ConfusionMatrix(classes);
+        if (rowMajorCounts.length != matrix.counts.length) {
+            throw new IllegalArgumentException(rowMajorCounts.length + " counts for " + classes + " classes");
+        }
+        for (int i = 0; i < rowMajorCounts.length; i++) {
+            if (rowMajorCounts[i] < 0) {
+                throw new IllegalArgumentException("negative count " + rowMajorCounts[i]);
+            }
+            matrix.counts[i] = rowMajorCounts[i];
+        }
+        return matrix;
+    }
+
+    /** Every count, row by row (true class), columns the predicted class. */
+    public long[] counts() {
+        return counts.clone();
+    }
+
     public int classes() {
         return classes;
     }

@@ -12,12 +12,15 @@ import org.binaryconnect.runtime.model.CheckpointFile;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.LearningRateSchedule;
+import org.binaryconnect.runtime.report.ReportInputs;
+import org.binaryconnect.runtime.report.TrainingReport;
 
 /**
  * The training loop, as the authors ran it: every epoch a fresh shuffle, full batches only (the remainder is
  * dropped), the learning rate decayed per epoch, then validation and test accuracy. The state of the best
  * validation epoch is saved as {@code model.bin} whenever validation improves; {@code metrics.csv} gets a row per
- * epoch; {@code checkpoint.bin} holds everything needed to continue after the last completed epoch.
+ * epoch; {@code checkpoint.bin} holds everything needed to continue after the last completed epoch. At the end,
+ * {@code metrics.json}, the learning curves and test confusion matrix as PNG and {@code report.html} join them.
  *
  * <p>A run whose output directory holds a checkpoint of the same run (same {@link RunKey}) continues from it and
  * ends exactly as the uninterrupted run would have: the checkpoint restores weights, BatchNorm statistics,
@@ -33,18 +36,30 @@ public final class Trainer {
     private final TrainingConfig config;
     private final Consumer<String> console;
     private final TrainingOptions options;
+    private final ProgressDisplay progress;
 
     /** A run that resumes its own checkpoint. @param console receives one line per epoch */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console) {
         this(network, config, console, TrainingOptions.DEFAULT);
     }
 
+    /** @param console receives one line per epoch, and what the run has to say besides */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
             TrainingOptions options) {
+        this(network, config, console, options, ProgressDisplay.epochLines(console));
+    }
+
+    /**
+     * @param console receives what the run has to say besides its progress (resuming, the report's place)
+     * @param progress shows each epoch (and, if it likes, each batch); closed when training ends
+     */
+    public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
+            TrainingOptions options, ProgressDisplay progress) {
         this.network = network;
         this.config = config;
         this.console = console;
         this.options = options;
+        this.progress = progress;
     }
 
     /**
@@ -79,6 +94,7 @@ public final class Trainer {
         List<EpochResult> epochs = new ArrayList<>();
         TrainingProgress resumed = resumePoint(checkpointFile, runKey);
         DivergenceCheck divergence = new DivergenceCheck(resumed == null ? Double.NaN : resumed.referenceLoss());
+        ConfusionMatrix bestTest = resumed == null ? null : resumed.bestTestMatrix();
         if (resumed != null) {
             for (int epoch = 1; epoch <= resumed.epoch(); epoch++) {
                 shuffle(order, shuffleRng);
@@ -90,7 +106,7 @@ public final class Trainer {
             console.accept("resuming from " + checkpointFile + " after epoch " + resumed.epoch() + " of "
                     + config.epochs());
         }
-        try (MetricsCsv metrics = MetricsCsv.create(metricsFile)) {
+        try (MetricsCsv metrics = MetricsCsv.create(metricsFile); ProgressDisplay display = progress) {
             for (EpochResult done : epochs) {
                 metrics.append(done);
             }
@@ -99,6 +115,7 @@ public final class Trainer {
                 shuffle(order, shuffleRng);
                 double learningRate = schedule.rateAt(epoch);
                 double lossSum = 0;
+                display.epochStarted(epoch, config.epochs(), batches, batchSize);
                 for (int b = 0; b < batches; b++) {
                     batch.fill(data.training(), order, b * batchSize);
                     network.prepareTrainingStep();
@@ -111,10 +128,12 @@ public final class Trainer {
                     }
                     network.update(learningRate);
                     lossSum += loss;
+                    display.batchDone(b + 1, loss);
                 }
                 double trainingSeconds = (System.nanoTime() - start) / 1e9;
                 double validationAccuracy = evaluator.accuracy(data.validation());
-                double testAccuracy = evaluator.accuracy(data.test());
+                ConfusionMatrix test = evaluator.confusionMatrix(data.test());
+                double testAccuracy = test.accuracy();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EpochResult result = new EpochResult(epoch, learningRate, lossSum / batches, validationAccuracy,
                         testAccuracy, seconds, (double) batches * batchSize / trainingSeconds);
@@ -122,13 +141,17 @@ public final class Trainer {
                 metrics.append(result);
                 if (best.offer(result)) {
                     ModelFile.save(modelFile, network, epoch);
+                    bestTest = test;
                 }
                 CheckpointFile.save(checkpointFile, network, new TrainingProgress(epoch, runKey,
-                        network.randomState(), network.steps(), divergence.referenceLoss(), epochs));
-                console.accept(result.consoleLine(config.epochs()));
+                        network.randomState(), network.steps(), divergence.referenceLoss(), epochs, bestTest));
+                display.epochDone(result);
             }
         }
-        return new TrainingResult(epochs, best.best(), modelFile, metricsFile);
+        TrainingResult result = new TrainingResult(epochs, best.best(), modelFile, metricsFile);
+        TrainingReport.write(output, ReportInputs.of(network.description(), config, result, bestTest));
+        console.accept("report: " + output.resolve(TrainingReport.REPORT_HTML));
+        return result;
     }
 
     /**

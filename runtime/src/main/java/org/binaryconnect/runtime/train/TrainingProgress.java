@@ -15,9 +15,10 @@ import java.util.Map;
  * @param steps the optimizer's {@link TrainableNetwork#steps()}
  * @param referenceLoss the loss of the run's first batch, the yardstick of divergence
  * @param history every completed epoch's figures, in order
+ * @param bestTestMatrix the confusion matrix on the test samples of the best epoch so far, for the report
  */
 public record TrainingProgress(int epoch, String runKey, long randomState, long steps, double referenceLoss,
-        List<EpochResult> history) {
+        List<EpochResult> history, ConfusionMatrix bestTestMatrix) {
 
     private static final int FORMAT = 1;
 
@@ -32,6 +33,7 @@ public record TrainingProgress(int epoch, String runKey, long randomState, long 
                 throw new IllegalArgumentException("epoch figures out of order at position " + (i + 1));
             }
         }
+        java.util.Objects.requireNonNull(bestTestMatrix, "bestTestMatrix");
         if (runKey.isEmpty() || runKey.contains("\n")) {
             throw new IllegalArgumentException("a run key is one non-empty line");
         }
@@ -46,6 +48,8 @@ public record TrainingProgress(int epoch, String runKey, long randomState, long 
         line(text, "randomState", randomState);
         line(text, "steps", steps);
         line(text, "referenceLoss", referenceLoss);
+        line(text, "bestTestMatrix", bestTestMatrix.classes() + ":" + java.util.Arrays.stream(bestTestMatrix.counts())
+                .mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(",")));
         for (EpochResult e : history) {
             line(text, "epoch." + e.epoch(), e.learningRate() + "," + e.trainLoss() + "," + e.validationAccuracy()
                     + "," + e.testAccuracy() + "," + e.seconds() + "," + e.samplesPerSecond());
@@ -83,12 +87,30 @@ public record TrainingProgress(int epoch, String runKey, long randomState, long 
                     Double.parseDouble(fields[2]), Double.parseDouble(fields[3]), Double.parseDouble(fields[4]),
                     Double.parseDouble(fields[5])));
         }
-        if (values.size() != 6 + epoch) {
-            throw new IllegalArgumentException(values.size() + " entries where " + (6 + epoch) + " belong");
+        if (values.size() != 7 + epoch) {
+            throw new IllegalArgumentException(values.size() + " entries where " + (7 + epoch) + " belong");
         }
         return new TrainingProgress(epoch, required(values, "runKey"), Long.parseLong(required(values, "randomState")),
                 Long.parseLong(required(values, "steps")), Double.parseDouble(required(values, "referenceLoss")),
-                history);
+                history, matrix(required(values, "bestTestMatrix")));
+    }
+
+    private static ConfusionMatrix matrix(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("bestTestMatrix has no class count");
+        }
+        int classes = Integer.parseInt(text.substring(0, colon));
+        String[] fields = text.substring(colon + 1).split(",", -1);
+        if (classes < 1 || classes > 1 << 15 || fields.length != classes * classes) {
+            throw new IllegalArgumentException("bestTestMatrix holds " + fields.length + " counts for " + classes
+                    + " classes");
+        }
+        long[] counts = new long[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            counts[i] = Long.parseLong(fields[i]);
+        }
+        return ConfusionMatrix.ofCounts(classes, counts);
     }
 
     private static void line(StringBuilder text, String key, Object value) {

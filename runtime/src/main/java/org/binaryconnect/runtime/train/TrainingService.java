@@ -31,16 +31,16 @@ public final class TrainingService {
         TrainableNetwork network = NetworkClasses.instantiate(request.networkClass(), request.overrides().seed());
         TrainingConfig config = TrainingConfig.of(network.description().training(), request.overrides(),
                 request.outputDirectory());
-        return train(network, request.dataDirectory(), config, request.resume());
+        return train(network, request.dataDirectory(), config, request.resume(), request.progress());
     }
 
     /** Trains {@code network}, which must have been created with {@code config.seed()}, on the data in {@code data}. */
     public TrainingResult train(TrainableNetwork network, Path data, TrainingConfig config) throws IOException {
-        return train(network, data, config, true);
+        return train(network, data, config, true, false);
     }
 
-    private TrainingResult train(TrainableNetwork network, Path data, TrainingConfig config, boolean resume)
-            throws IOException {
+    private TrainingResult train(TrainableNetwork network, Path data, TrainingConfig config, boolean resume,
+            boolean progressBar) throws IOException {
         NetworkDescription description = network.description();
         describe(description);
         console.accept(config.summary());
@@ -55,7 +55,9 @@ public final class TrainingService {
                 + " validation, " + split.test().size() + " test samples of " + dataset.rows() + "x"
                 + dataset.columns());
         TrainingOptions options = new TrainingOptions(resume, DataFiles.key(data));
-        TrainingResult result = new Trainer(network, config, console, options).train(split);
+        ProgressDisplay progress = progressBar ? ProgressDisplay.forConsole(System.out, true)
+                : ProgressDisplay.epochLines(console);
+        TrainingResult result = new Trainer(network, config, console, options, progress).train(split);
         console.accept(result.summaryLine());
         return result;
     }

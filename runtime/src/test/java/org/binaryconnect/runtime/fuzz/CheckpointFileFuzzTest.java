@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.binaryconnect.runtime.model.CheckpointFile;
 import org.binaryconnect.runtime.model.ModelFileException;
+import org.binaryconnect.runtime.train.ConfusionMatrix;
 import org.binaryconnect.runtime.train.EpochResult;
 import org.binaryconnect.runtime.train.LinearSoftmaxNetwork;
 import org.binaryconnect.runtime.train.NamedArray;
@@ -40,7 +41,8 @@ class CheckpointFileFuzzTest {
         List<EpochResult> history = List.of(new EpochResult(1, 0.1, 0.5, 0.8, 0.79, 3.5, 1000),
                 new EpochResult(2, 0.05, 0.4, Double.NaN, 0.81, 3.4, 1010));
         CheckpointFile.save(valid, new LinearSoftmaxNetwork(DataType.FLOAT, 3),
-                new TrainingProgress(2, "0123abcd", -77L, 48, 2.3, history));
+                new TrainingProgress(2, "0123abcd", -77L, 48, 2.3, history,
+                        ConfusionMatrix.of(3, new int[] {0, 1, 2, 2}, new int[] {0, 2, 2, 1})));
         return Files.readAllBytes(valid);
     }
 

@@ -81,8 +81,13 @@ class TrainerTest {
         }
         assertTrue(result.epochs().get(3).trainLoss() < result.epochs().get(0).trainLoss());
 
-        assertEquals(4, console.size());
+        assertEquals(5, console.size());
         assertTrue(console.get(0).startsWith("epoch 1/4  lr 0.500  train_loss "), console.get(0));
+        assertEquals("report: " + out.resolve("report.html"), console.get(4));
+        for (String file : List.of("model.bin", "checkpoint.bin", "metrics.csv", "metrics.json", "learning-curves.png",
+                "confusion-matrix.png", "report.html")) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file);
+        }
         assertTrue(console.get(3).matches("epoch 4/4  lr 0\\.0\\d+  train_loss \\d\\.\\d{4}  val_accuracy \\d\\.\\d{4}"
                 + "  test_accuracy \\d\\.\\d{4}  \\d+\\.\\d s  \\d+ samples/s"), console.get(3));
     }
@@ -256,7 +261,8 @@ class TrainerTest {
 
         assertTrue(console.get(0).contains("resuming from") && console.get(0).contains("after epoch 2 of 4"),
                 console.toString());
-        assertEquals(2, console.size() - 1, "epochs 3 and 4 only: " + console);
+        assertEquals(List.of("epoch 3/4", "epoch 4/4"), console.subList(1, 3).stream()
+                .map(line -> line.substring(0, 9)).toList(), "epochs 3 and 4 only: " + console);
         assertEquals(4, resumed.epochs().size());
         for (int i = 0; i < 4; i++) {
             assertEquals(expected.epochs().get(i).trainLoss(), resumed.epochs().get(i).trainLoss(), 0.0);
@@ -312,7 +318,8 @@ class TrainerTest {
         TrainingResult result = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out),
                 console::add, new TrainingOptions(false, "")).train(dataset.split(60));
 
-        assertEquals(2, console.size(), console.toString());
+        assertEquals(3, console.size(), console.toString());
+        assertTrue(console.get(0).startsWith("epoch 1/2 "), console.toString());
         assertEquals(2, result.epochs().size());
     }
 

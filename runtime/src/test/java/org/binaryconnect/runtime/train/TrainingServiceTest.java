@@ -50,7 +50,8 @@ class TrainingServiceTest {
                 + " 40 validation samples, seed 77")), console.toString());
         assertTrue(console.stream().anyMatch(line -> line.endsWith(": 160 training, 40 validation, 50 test samples"
                 + " of 4x4")), console.toString());
-        assertTrue(console.get(console.size() - 2).startsWith("epoch 2/2  "));
+        assertTrue(console.get(console.size() - 3).startsWith("epoch 2/2  "));
+        assertEquals("report: " + output.resolve("report.html"), console.get(console.size() - 2));
         assertEquals(result.summaryLine(), console.get(console.size() - 1));
     }
 
