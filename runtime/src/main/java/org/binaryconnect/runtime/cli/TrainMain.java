@@ -1,5 +1,6 @@
 package org.binaryconnect.runtime.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import org.binaryconnect.runtime.data.DataException;
 import org.binaryconnect.runtime.model.ModelFileException;
@@ -51,6 +52,9 @@ public final class TrainMain {
             return fail(err, BAD_CONFIGURATION, e.getMessage());
         } catch (DataException | TrainingDivergedException | ModelFileException e) {
             return fail(err, USER_FAILURE, e.getMessage());
+        } catch (IOException e) {
+            // a full disk, a lost mount, missing permissions: the message names the file and what is intact
+            return fail(err, INTERNAL, "Training stopped: " + e.getMessage());
         } catch (Throwable e) {
             e.printStackTrace(err);
             return fail(err, INTERNAL, "Training failed unexpectedly: " + e

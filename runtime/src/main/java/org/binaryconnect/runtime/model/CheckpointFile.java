@@ -32,7 +32,13 @@ public final class CheckpointFile {
         NetworkDescription description = network.description();
         ModelHeader header = new ModelHeader(ModelFormat.VERSION, description.name(), description.fingerprint(),
                 progress.epoch());
-        ModelFileWriter.write(file, StateFileKind.CHECKPOINT, header, progress.toText(), arrays(network));
+        try {
+            ModelFileWriter.write(file, StateFileKind.CHECKPOINT, header, progress.toText(), arrays(network));
+        } catch (IOException e) {
+            throw new IOException("Cannot write the checkpoint of epoch " + progress.epoch() + " to " + file + " ("
+                    + e.getMessage() + "); the previous checkpoint is intact: make room (or choose another "
+                    + "outputDirectory) and run again to continue from it.", e);
+        }
     }
 
     /**

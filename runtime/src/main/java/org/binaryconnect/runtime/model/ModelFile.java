@@ -27,7 +27,13 @@ public final class ModelFile {
         NetworkDescription description = network.description();
         ModelHeader header = new ModelHeader(ModelFormat.VERSION, description.name(), description.fingerprint(),
                 epoch);
-        ModelFileWriter.write(file, header, network.state());
+        try {
+            ModelFileWriter.write(file, header, network.state());
+        } catch (IOException e) {
+            throw new IOException("Cannot write the model of epoch " + epoch + " to " + file + " (" + e.getMessage()
+                    + "); the model saved before is intact: make room (or choose another outputDirectory) and run "
+                    + "again.", e);
+        }
     }
 
     /**

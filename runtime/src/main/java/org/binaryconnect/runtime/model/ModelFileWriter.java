@@ -22,11 +22,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class ModelFileWriter {
 
     private final FileChannel channel;
+    private final String fileName;
     private final ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
     private final CRC32 crc = new CRC32();
+    private long written;
 
-    private ModelFileWriter(FileChannel channel) {
+    private ModelFileWriter(FileChannel channel, String fileName) {
         this.channel = channel;
+        this.fileName = fileName;
     }
 
     static void write(Path file, ModelHeader header, List<NamedArray> state) throws IOException {
@@ -47,8 +50,8 @@ final class ModelFileWriter {
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                new ModelFileWriter(channel).writeContent(kind, header, metadata, arrays);
-                CrashPoint.beforeRename(file.getFileName().toString(), channel);
+                new ModelFileWriter(channel, file.getFileName().toString()).writeContent(kind, header, metadata, arrays);
+                FaultInjection.beforeRename(file.getFileName().toString(), channel);
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -137,8 +140,9 @@ final class ModelFileWriter {
     }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
+        FaultInjection.beforeWrite(fileName, written);
         while (buffer.hasRemaining()) {
-            channel.write(buffer);
+            written += channel.write(buffer);
         }
     }
 }

@@ -274,6 +274,50 @@ class TrainerTest {
     }
 
     @Test
+    void aFullDiskDuringACheckpointWriteLeavesThePreviousCheckpointToResumeFrom() throws IOException {
+        Path uninterrupted = out.resolve("uninterrupted");
+        TrainingResult expected = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(4, uninterrupted),
+                line -> { }).train(dataset.split(60));
+        TrainableNetwork dying = new ForwardingNetwork(new LinearSoftmaxNetwork(DataType.FLOAT, 77)) {
+            @Override
+            public double forwardBackward() {
+                if (delegate.steps() == 58) {
+                    throw new IllegalStateException("killed");
+                }
+                return delegate.forwardBackward();
+            }
+        };
+        assertThrows(IllegalStateException.class,
+                () -> new Trainer(dying, config(4, out), line -> { }).train(dataset.split(60)));
+        Path checkpoint = out.resolve("checkpoint.bin");
+        byte[] epochTwo = Files.readAllBytes(checkpoint);
+
+        IOException full;
+        System.setProperty("binaryconnect.faultTest.diskFullWriting", "checkpoint.bin");
+        try {
+            full = assertThrows(IOException.class, () -> new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77),
+                    config(4, out), line -> { }).train(dataset.split(60)));
+        } finally {
+            System.clearProperty("binaryconnect.faultTest.diskFullWriting");
+        }
+
+        assertEquals("Cannot write the checkpoint of epoch 3 to " + checkpoint + " (No space left on device); the "
+                + "previous checkpoint is intact: make room (or choose another outputDirectory) and run again to "
+                + "continue from it.", full.getMessage());
+        assertArrayEquals(epochTwo, Files.readAllBytes(checkpoint));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList());
+        }
+        List<String> console = new ArrayList<>();
+        TrainingResult resumed = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(4, out),
+                console::add).train(dataset.split(60));
+        assertTrue(console.get(0).contains("after epoch 2 of 4"), console.toString());
+        assertEquals(expected.epochs().get(3).trainLoss(), resumed.epochs().get(3).trainLoss(), 0.0);
+        assertArrayEquals(Files.readAllBytes(uninterrupted.resolve("model.bin")),
+                Files.readAllBytes(out.resolve("model.bin")));
+    }
+
+    @Test
     void damagedCheckpointFailsAndIsLeftAsItWas() throws IOException {
         new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out), line -> { })
                 .train(dataset.split(60));
