@@ -1,9 +1,9 @@
 package org.binaryconnect.runtime.data;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one entry point for training data: resolves a {@link DatasetRequest} (a name or a path, see
@@ -22,12 +22,12 @@ public final class DatasetLoader {
 
     /** Official download addresses, system datasets under /usr/share/datasets. */
     public DatasetLoader() {
-        this(DatasetResolver.SYSTEM_ROOT, null);
+        this(DatasetResolver.SYSTEM_ROOT, KnownDataset::official);
     }
 
-    /** For tests: another system location, and a base address that replaces every official one when not null. */
-    DatasetLoader(Path systemRoot, URI mirror) {
-        this.resolver = new DatasetResolver(systemRoot, mirror);
+    /** For tests: another system location, and download sources (a local server) instead of the official ones. */
+    DatasetLoader(Path systemRoot, Function<KnownDataset, DownloadSource> sources) {
+        this.resolver = new DatasetResolver(systemRoot, sources);
     }
 
     /**

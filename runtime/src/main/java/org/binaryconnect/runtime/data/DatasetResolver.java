@@ -1,13 +1,13 @@
 package org.binaryconnect.runtime.data;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -21,12 +21,12 @@ final class DatasetResolver {
     static final Path SYSTEM_ROOT = Path.of("/usr/share/datasets");
 
     private final Path systemRoot;
-    private final URI mirror;
+    private final Function<KnownDataset, DownloadSource> sources;
 
-    /** @param mirror replaces every official base address when not null (tests use a local server) */
-    DatasetResolver(Path systemRoot, URI mirror) {
+    /** @param sources where each known dataset downloads from: its official source, or a local server in tests */
+    DatasetResolver(Path systemRoot, Function<KnownDataset, DownloadSource> sources) {
         this.systemRoot = systemRoot;
-        this.mirror = mirror;
+        this.sources = sources;
     }
 
     /** The files of {@code request}, downloading a known dataset if no local copy exists and that is allowed. */
@@ -78,13 +78,13 @@ final class DatasetResolver {
     }
 
     /** The files a download of {@code known} puts in {@code cache}, once unpacked. */
-    private static List<Path> downloadedFiles(KnownDataset known, Path cache) {
+    private List<Path> downloadedFiles(KnownDataset known, Path cache) {
         if (known.archived()) {
             Path directory = cache.resolve(CifarTenLayout.DIRECTORY);
             return Stream.concat(CifarTenLayout.TRAINING.stream(), Stream.of(CifarTenLayout.TEST))
                     .map(directory::resolve).toList();
         }
-        return known.files().stream().map(file -> cache.resolve(file.name())).toList();
+        return sources.apply(known).files().stream().map(file -> cache.resolve(file.name())).toList();
     }
 
     private static Optional<KnownDataset> known(String source) {
@@ -123,16 +123,16 @@ final class DatasetResolver {
 
     private void download(KnownDataset dataset, Path cache, DatasetRequest request, String hint) {
         Downloader downloader = new Downloader(request.console());
-        URI base = mirror != null ? mirror : dataset.officialBase();
-        for (RemoteFile file : dataset.files()) {
+        DownloadSource source = sources.apply(dataset);
+        for (RemoteFile file : source.files()) {
             Path target = cache.resolve(file.name());
             // A file already here was moved in only after its checksum matched: an earlier, interrupted run.
             if (!Files.isRegularFile(target)) {
-                downloader.download(base.resolve(file.name()), file, target, hint);
+                downloader.download(source.base().resolve(file.name()), file, target, hint);
             }
         }
         if (dataset.archived()) {
-            unpack(cache.resolve(dataset.files().get(0).name()), cache);
+            unpack(cache.resolve(source.files().get(0).name()), cache);
         }
     }
 
@@ -147,6 +147,10 @@ final class DatasetResolver {
             deleteTree(target);
             Files.move(unpacked.directory(), target, StandardCopyOption.ATOMIC_MOVE);
             Files.delete(archive);
+        } catch (DataException e) {
+            // A verified archive that does not unpack is still unusable: fetch it anew next time.
+            Downloader.deleteQuietly(archive);
+            throw e;
         } catch (IOException e) {
             throw new DataException("Cannot unpack " + archive + " into " + cache + ": " + e.getMessage()
                     + ": check free space and permissions there.", e);

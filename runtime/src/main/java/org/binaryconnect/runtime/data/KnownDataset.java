@@ -74,12 +74,9 @@ enum KnownDataset {
         return format;
     }
 
-    URI officialBase() {
-        return officialBase;
-    }
-
-    List<RemoteFile> files() {
-        return files;
+    /** The official address and the files there. */
+    DownloadSource official() {
+        return new DownloadSource(officialBase, files);
     }
 
     /** How to get the files without this program, for a user whose cache directory is {@code cacheDirectory}. */
