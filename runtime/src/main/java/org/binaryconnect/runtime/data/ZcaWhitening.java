@@ -15,8 +15,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * training data has covariance {@code V diag(l / (l + 0.1)) V^T}: close to the identity where variances are
  * large (as after contrast normalisation with scale 55).
  *
- * <p>Covariance, eigen-decomposition and the product run in double precision through ND4J (BLAS and LAPACK's
- * syev), in chunks of rows so that only one chunk is ever copied to double.
+ * <p>Covariance and the products run in single precision through ND4J's BLAS, in chunks of rows so that only one
+ * chunk is ever copied into ND4J; the eigen-decomposition (LAPACK's syev) runs in double. Single precision halves
+ * the time of the two big products (measured on 2 shared cores: 1,024 rows of 3,072 features into the covariance
+ * take 1.07 s in double, 0.52 s in float), and a sum of 50,000 products of contrast-normalised values loses
+ * nothing that matters in float. For CIFAR-10 expect about a minute in all: 12-25 s for syev of the 3,072 x 3,072
+ * covariance, about 25 s for the covariance of 50,000 images, about 13 s to whiten 60,000.
  */
 final class ZcaWhitening {
 
@@ -51,12 +55,13 @@ final class ZcaWhitening {
         for (int j = 0; j < features; j++) {
             mean[j] /= samples;
         }
-        INDArray covariance = Nd4j.zeros(DataType.DOUBLE, features, features);
+        INDArray sums = Nd4j.zeros(DataType.FLOAT, features, features);
         for (int first = 0; first < samples; first += CHUNK_ROWS) {
             int rows = Math.min(CHUNK_ROWS, samples - first);
             INDArray chunk = centredChunk(training, features, first, rows, mean);
-            Nd4j.gemm(chunk, chunk, covariance, true, false, 1.0 / samples, 1.0);
+            Nd4j.gemm(chunk, chunk, sums, true, false, 1.0, 1.0);
         }
+        INDArray covariance = sums.castTo(DataType.DOUBLE).divi(samples);
         for (int j = 0; j < features; j++) {
             covariance.putScalar(j, j, covariance.getDouble(j, j) + filterBias);
         }
@@ -72,7 +77,7 @@ final class ZcaWhitening {
         INDArray scaledVectors = eigenvectors.mulRowVector(scale);
         INDArray whitening = Nd4j.zeros(DataType.DOUBLE, features, features);
         Nd4j.gemm(scaledVectors, eigenvectors, whitening, false, true, 1.0, 0.0);
-        return new ZcaWhitening(mean, whitening);
+        return new ZcaWhitening(mean, whitening.castTo(DataType.FLOAT));
     }
 
     /** The whitening matrix P, for tests. */
@@ -84,28 +89,26 @@ final class ZcaWhitening {
     void apply(float[] values) {
         int features = mean.length;
         int samples = values.length / features;
-        INDArray result = Nd4j.zeros(DataType.DOUBLE, Math.min(CHUNK_ROWS, Math.max(samples, 1)), features);
+        INDArray result = Nd4j.zeros(DataType.FLOAT, Math.min(CHUNK_ROWS, Math.max(samples, 1)), features);
         for (int first = 0; first < samples; first += CHUNK_ROWS) {
             int rows = Math.min(CHUNK_ROWS, samples - first);
             INDArray chunk = centredChunk(values, features, first, rows, mean);
-            INDArray target = rows == result.rows() ? result : Nd4j.zeros(DataType.DOUBLE, rows, features);
+            INDArray target = rows == result.rows() ? result : Nd4j.zeros(DataType.FLOAT, rows, features);
             Nd4j.gemm(chunk, whitening, target, false, false, 1.0, 0.0);
-            double[] whitened = target.data().asDouble();
-            for (int i = 0; i < rows * features; i++) {
-                values[first * features + i] = (float) whitened[i];
-            }
+            float[] whitened = target.data().asFloat();
+            System.arraycopy(whitened, 0, values, first * features, rows * features);
         }
     }
 
     private static INDArray centredChunk(float[] values, int features, int first, int rows, double[] mean) {
-        double[] chunk = new double[rows * features];
+        float[] chunk = new float[rows * features];
         for (int r = 0; r < rows; r++) {
             int base = (first + r) * features;
             for (int j = 0; j < features; j++) {
-                chunk[r * features + j] = values[base + j] - mean[j];
+                chunk[r * features + j] = (float) (values[base + j] - mean[j]);
             }
         }
-        return Nd4j.create(chunk, new long[] {rows, features}, DataType.DOUBLE);
+        return Nd4j.create(chunk, new long[] {rows, features}, DataType.FLOAT);
     }
 
     private static double[] inverseSquareRoots(INDArray eigenvalues) {
