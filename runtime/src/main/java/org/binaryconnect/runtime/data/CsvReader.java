@@ -33,11 +33,13 @@ final class CsvReader {
     private final Path file;
     private final CsvOptions options;
     private final int classes;
+    private final Pattern delimiter;
 
     private CsvReader(Path file, CsvOptions options, int classes) {
         this.file = file;
         this.options = options;
         this.classes = classes;
+        this.delimiter = Pattern.compile(Pattern.quote(String.valueOf(options.delimiter())));
     }
 
     /** The samples of {@code file}, whose rows must hold {@code inputSize} features besides the label. */
@@ -120,7 +122,7 @@ final class CsvReader {
     }
 
     private String[] split(String line) {
-        String[] cells = line.split(Pattern.quote(String.valueOf(options.delimiter())), -1);
+        String[] cells = delimiter.split(line, -1);
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i].strip();
             if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
