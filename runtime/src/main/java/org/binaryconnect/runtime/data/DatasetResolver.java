@@ -2,6 +2,7 @@ package org.binaryconnect.runtime.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -33,7 +34,7 @@ final class DatasetResolver {
     ResolvedDataset resolve(DatasetRequest request) {
         Optional<KnownDataset> known = known(request.source());
         if (known.isEmpty()) {
-            Path path = Path.of(request.source());
+            Path path = path(request.source());
             return new ResolvedDataset(path, format(path, request));
         }
         KnownDataset dataset = known.get();
@@ -58,7 +59,7 @@ final class DatasetResolver {
     ResolvedDataset locate(DatasetRequest request) {
         Optional<KnownDataset> known = known(request.source());
         if (known.isEmpty()) {
-            Path path = Path.of(request.source());
+            Path path = path(request.source());
             return new ResolvedDataset(path, format(path, request));
         }
         Path location = local(known.get(), request).orElse(cacheDirectory(known.get(), request));
@@ -88,7 +89,7 @@ final class DatasetResolver {
     }
 
     private static Optional<KnownDataset> known(String source) {
-        if (Files.exists(Path.of(source))) {
+        if (Files.exists(path(source))) {
             return Optional.empty();
         }
         Optional<KnownDataset> known = KnownDataset.named(source);
@@ -97,6 +98,15 @@ final class DatasetResolver {
                     + KnownDataset.names() + ": give a dataset directory or file, or one of those names.");
         }
         return known;
+    }
+
+    private static Path path(String source) {
+        try {
+            return Path.of(source);
+        } catch (InvalidPathException e) {
+            throw new DataException("Dataset " + source + " is not a valid path here (" + e.getReason() + "): give a "
+                    + "dataset directory or file, or one of the names " + KnownDataset.names() + ".", e);
+        }
     }
 
     private Optional<Path> local(KnownDataset dataset, DatasetRequest request) {

@@ -91,6 +91,13 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void invalidPathIsADataException() {
+        DataException e = assertThrows(DataException.class, () -> hermetic().load(request("bad\u0000name"), 4, 2));
+
+        assertTrue(e.getMessage().contains("is not a valid path here"), e.getMessage());
+    }
+
+    @Test
     void offlineCifarTenNamesTheManualDownload() {
         DataException e = assertThrows(DataException.class, () -> hermetic().load(request("cifar10"), 3072, 10));
 
