@@ -1,0 +1,145 @@
+package org.binaryconnect.runtime.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+
+/**
+ * Downloads one file so that a partial or wrong file is never used: the body streams into a temporary file in the
+ * target's directory, its size and SHA-256 are checked against the expected ones, and only then is it moved into
+ * place in one atomic rename. On any failure the temporary file is deleted and nothing appears at the target.
+ */
+final class Downloader {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient client;
+    private final Consumer<String> progress;
+
+    /** @param progress receives a line at about every 10% of each download */
+    Downloader(Consumer<String> progress) {
+        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.progress = progress;
+    }
+
+    /**
+     * Downloads {@code url} to {@code target}, which must then hold exactly {@code expected}'s size and SHA-256.
+     *
+     * @param manualHint what the user can do instead, ending a failure's message
+     * @throws DataException naming the URL and the hint, with nothing left behind
+     */
+    void download(URI url, RemoteFile expected, Path target, String manualHint) {
+        Path directory = target.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".part");
+            String sha256 = fetch(url, expected.size(), temporary, manualHint);
+            if (!sha256.equalsIgnoreCase(expected.sha256())) {
+                throw new DataException("Download of " + url + " has SHA-256 " + sha256 + ", not the expected "
+                        + expected.sha256() + ", so it was discarded: try again later, or " + manualHint + ".");
+            }
+            move(temporary, target);
+            temporary = null;
+        } catch (IOException e) {
+            throw new DataException("Download of " + url + " to " + target + " failed (" + describe(e) + "): check "
+                    + "the network and try again, or " + manualHint + ".", e);
+        } finally {
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
+        }
+    }
+
+    /** Streams the body into {@code temporary}; returns its SHA-256 once exactly {@code size} bytes arrived. */
+    private String fetch(URI url, long size, Path temporary, String manualHint) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(RESPONSE_TIMEOUT).GET().build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataException("Download of " + url + " was interrupted: run again, or " + manualHint + ".", e);
+        }
+        MessageDigest digest = sha256();
+        long received = 0;
+        try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(temporary)) {
+            if (response.statusCode() != 200) {
+                throw new DataException("Download of " + url + " failed with HTTP status " + response.statusCode()
+                        + ": check the address, or " + manualHint + ".");
+            }
+            progress.accept("downloading " + url + " (" + megabytes(size) + ")");
+            byte[] buffer = new byte[1 << 16];
+            int nextTenth = 1;
+            int read;
+            while ((read = body.read(buffer)) >= 0) {
+                received += read;
+                if (received > size) {
+                    throw new DataException("Download of " + url + " sent more than the expected " + size
+                            + " bytes, so it was discarded: try again later, or " + manualHint + ".");
+                }
+                digest.update(buffer, 0, read);
+                out.write(buffer, 0, read);
+                while (nextTenth <= 10 && received * 10 >= nextTenth * size) {
+                    progress.accept("  " + nextTenth * 10 + "% of " + url.getPath().replaceAll(".*/", "") + " ("
+                            + megabytes(received) + " of " + megabytes(size) + ")");
+                    nextTenth++;
+                }
+            }
+        }
+        if (received != size) {
+            throw new DataException("Download of " + url + " ended after " + received + " of " + size
+                    + " bytes, so it was discarded: try again, or " + manualHint + ".");
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void move(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Same directory, so this only happens on odd file systems; a plain rename is still all or nothing there.
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%.1f MB", bytes / 1e6);
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Best effort: a leftover .part file is never read, and the next download makes a new one.
+        }
+    }
+}
