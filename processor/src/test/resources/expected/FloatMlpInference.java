@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import javax.annotation.processing.Generated;
@@ -22,10 +23,12 @@ import javax.annotation.processing.Generated;
  *
  * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and batch
  * norm are folded into a per-unit scale and shift. The results are the trained network's with deterministic binary
- * weights and batch norm on running statistics, up to float rounding.
+ * weights and batch norm on running statistics, up to float rounding (the packed scale and shift keep 15
+ * mantissa bits).
  *
  * <p>Instances are immutable and thread-safe: every call allocates its own working arrays (activations, and
- * for binary layers of 64 units or more lookup tables of 8 KB per 64 inputs) rather than sharing scratch buffers.
+ * for binary layers of 64 units or more a 16 KB lookup table) rather than sharing scratch buffers.
+ * {@link #predict(float[][])} spreads a batch over the common fork-join pool.
  *
  * <p>Layers:
  * <ul>
@@ -69,7 +72,7 @@ public final class FloatMlpInference {
      */
     private static final int MAGIC = 0x4243504b;
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     private static final int KIND_BINARY = 1;
 
@@ -104,12 +107,12 @@ public final class FloatMlpInference {
         in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS);
         in.layer("hidden", KIND_FULL_PRECISION, HIDDEN_INPUTS, HIDDEN_UNITS, ACTIVATION_RELU);
         hiddenWeights = in.floats(HIDDEN_UNITS * HIDDEN_INPUTS, "layer hidden weights");
-        hiddenScale = in.floats(HIDDEN_UNITS, "layer hidden scale");
-        hiddenShift = in.floats(HIDDEN_UNITS, "layer hidden shift");
+        hiddenScale = in.f24s(HIDDEN_UNITS, "layer hidden scale");
+        hiddenShift = in.f24s(HIDDEN_UNITS, "layer hidden shift");
         in.layer("output", KIND_FULL_PRECISION, OUTPUT_INPUTS, OUTPUT_UNITS, ACTIVATION_IDENTITY);
         outputWeights = in.floats(OUTPUT_UNITS * OUTPUT_INPUTS, "layer output weights");
-        outputScale = in.floats(OUTPUT_UNITS, "layer output scale");
-        outputShift = in.floats(OUTPUT_UNITS, "layer output shift");
+        outputScale = in.f24s(OUTPUT_UNITS, "layer output scale");
+        outputShift = in.f24s(OUTPUT_UNITS, "layer output shift");
         in.finish();
     }
 
@@ -153,13 +156,12 @@ public final class FloatMlpInference {
     }
 
     /**
-     * The predicted class of every sample of {@code batch}.
+     * The predicted class of every sample of {@code batch}, each exactly as {@link #predict(float[])} computes it;
+     * the samples are spread over the threads of the common fork-join pool and the calling thread.
      */
     public int[] predict(float[][] batch) {
         int[] classes = new int[batch.length];
-        for (int s = 0; s < batch.length; s++) {
-            classes[s] = predict(batch[s]);
-        }
+        IntStream.range(0, batch.length).parallel().forEach(s -> classes[s] = predict(batch[s]));
         return classes;
     }
 
@@ -315,37 +317,58 @@ public final class FloatMlpInference {
                 buffer.asFloatBuffer().get(values, done, n);
                 done += n;
             }
-            for (int i = 0; i < count; i++) {
-                if (!Float.isFinite(values[i])) {
-                    throw new InvalidModelException(
-                            "packed model's " + what + "[" + i + "] is not finite: " + values[i]);
+            checkFinite(values, what);
+            return values;
+        }
+
+        /**
+         * Reads the packed signs of a binary layer, each unit's row of {@code (inputs + 7) / 8} bytes, and returns
+         * them as {@code words} longs per unit, bit {@code i % 64} of word {@code i / 64}. Checks that padding bits are 0:
+         * a set padding bit would add an input that does not exist.
+         */
+        long[] bits(int units, int inputs, int words, String what) throws IOException {
+            section = what;
+            int rowBytes = (inputs + 7) / 8;
+            int padding = inputs % 8 == 0 ? 0 : 0xff << inputs % 8 & 0xff;
+            long[] values = new long[units * words];
+            // a buffer of whole rows
+            ByteBuffer buffer = ByteBuffer.allocate(Math.max(65536, rowBytes));
+            byte[] bytes = buffer.array();
+            for (int done = 0; done < units; ) {
+                int n = chunk(buffer, units - done, rowBytes);
+                for (int j = done; j < done + n; j++) {
+                    int row = (j - done) * rowBytes;
+                    if ((bytes[row + rowBytes - 1] & padding) != 0) {
+                        throw new InvalidModelException(
+                                "packed model's " + what + " of unit " + j + " has padding bits set beyond its inputs");
+                    }
+                    for (int k = 0; k < rowBytes; k++) {
+                        values[j * words + k / 8] |= (bytes[row + k] & 0xffL) << 8 * (k % 8);
+                    }
                 }
+                done += n;
             }
             return values;
         }
 
         /**
-         * Reads the packed signs of a binary layer, {@code words} longs per unit, and checks that padding
-         * bits are 0: a set padding bit would add an input that does not exist.
+         * Reads {@code count} f24 values (the high three bytes of a float32) and checks they are finite: a NaN
+         * or infinity could only give wrong predictions.
          */
-        long[] bits(int units, int inputs, int words, String what) throws IOException {
+        float[] f24s(int count, String what) throws IOException {
             section = what;
-            int count = units * words;
-            long[] values = new long[count];
+            float[] values = new float[count];
             ByteBuffer buffer = ByteBuffer.allocate(65536);
+            byte[] bytes = buffer.array();
             for (int done = 0; done < count; ) {
-                int n = chunk(buffer, count - done, Long.BYTES);
-                buffer.asLongBuffer().get(values, done, n);
+                int n = chunk(buffer, count - done, 3);
+                for (int i = 0; i < n; i++) {
+                    values[done + i] = Float.intBitsToFloat((bytes[3 * i] & 0xff) << 24
+                            | (bytes[3 * i + 1] & 0xff) << 16 | (bytes[3 * i + 2] & 0xff) << 8);
+                }
                 done += n;
             }
-            int used = inputs - (words - 1) * 64;
-            long padding = used == 64 ? 0L : -1L << used;
-            for (int j = 0; j < units; j++) {
-                if ((values[j * words + words - 1] & padding) != 0) {
-                    throw new InvalidModelException(
-                            "packed model's " + what + " of unit " + j + " has padding bits set beyond its inputs");
-                }
-            }
+            checkFinite(values, what);
             return values;
         }
 
@@ -389,6 +412,15 @@ public final class FloatMlpInference {
             if (found != expected) {
                 throw new InvalidModelException(
                         "packed model's " + what + " is " + found + ", expected " + expected);
+            }
+        }
+
+        private static void checkFinite(float[] values, String what) throws InvalidModelException {
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new InvalidModelException(
+                            "packed model's " + what + "[" + i + "] is not finite: " + values[i]);
+                }
             }
         }
 

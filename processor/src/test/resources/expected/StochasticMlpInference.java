@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import javax.annotation.processing.Generated;
@@ -22,10 +23,12 @@ import javax.annotation.processing.Generated;
  *
  * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and batch
  * norm are folded into a per-unit scale and shift. The results are the trained network's with deterministic binary
- * weights and batch norm on running statistics, up to float rounding.
+ * weights and batch norm on running statistics, up to float rounding (the packed scale and shift keep 15
+ * mantissa bits).
  *
  * <p>Instances are immutable and thread-safe: every call allocates its own working arrays (activations, and
- * for binary layers of 64 units or more lookup tables of 8 KB per 64 inputs) rather than sharing scratch buffers.
+ * for binary layers of 64 units or more a 16 KB lookup table) rather than sharing scratch buffers.
+ * {@link #predict(float[][])} spreads a batch over the common fork-join pool.
  *
  * <p>Layers:
  * <ul>
@@ -78,7 +81,7 @@ public final class StochasticMlpInference {
      */
     private static final int MAGIC = 0x4243504b;
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     private static final int KIND_BINARY = 1;
 
@@ -98,7 +101,8 @@ public final class StochasticMlpInference {
     private final float[] firstShift;
 
     /**
-     * Sign bits, HIDDEN_WORDS words per unit: bit i of unit j is 1 where W[i][j] is +H.
+     * Sign bits, HIDDEN_WORDS words per unit, in the block-major order of {@link #blockMajor}: bit i % 64 of word
+     * i / 64 of unit j is 1 where W[i][j] is +H.
      */
     private final long[] hiddenWeights;
 
@@ -122,16 +126,16 @@ public final class StochasticMlpInference {
         in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS);
         in.layer("first", KIND_FULL_PRECISION, FIRST_INPUTS, FIRST_UNITS, ACTIVATION_RELU);
         firstWeights = in.floats(FIRST_UNITS * FIRST_INPUTS, "layer first weights");
-        firstScale = in.floats(FIRST_UNITS, "layer first scale");
-        firstShift = in.floats(FIRST_UNITS, "layer first shift");
+        firstScale = in.f24s(FIRST_UNITS, "layer first scale");
+        firstShift = in.f24s(FIRST_UNITS, "layer first shift");
         in.layer("hidden", KIND_BINARY, HIDDEN_INPUTS, HIDDEN_UNITS, ACTIVATION_RELU);
-        hiddenWeights = in.bits(HIDDEN_UNITS, HIDDEN_INPUTS, HIDDEN_WORDS, "layer hidden weights");
-        hiddenScale = in.floats(HIDDEN_UNITS, "layer hidden scale");
-        hiddenShift = in.floats(HIDDEN_UNITS, "layer hidden shift");
+        hiddenWeights = blockMajor(in.bits(HIDDEN_UNITS, HIDDEN_INPUTS, HIDDEN_WORDS, "layer hidden weights"), HIDDEN_UNITS, HIDDEN_WORDS);
+        hiddenScale = in.f24s(HIDDEN_UNITS, "layer hidden scale");
+        hiddenShift = in.f24s(HIDDEN_UNITS, "layer hidden shift");
         in.layer("output", KIND_BINARY, OUTPUT_INPUTS, OUTPUT_UNITS, ACTIVATION_IDENTITY);
         outputWeights = in.bits(OUTPUT_UNITS, OUTPUT_INPUTS, OUTPUT_WORDS, "layer output weights");
-        outputScale = in.floats(OUTPUT_UNITS, "layer output scale");
-        outputShift = in.floats(OUTPUT_UNITS, "layer output shift");
+        outputScale = in.f24s(OUTPUT_UNITS, "layer output scale");
+        outputShift = in.f24s(OUTPUT_UNITS, "layer output shift");
         in.finish();
     }
 
@@ -175,13 +179,12 @@ public final class StochasticMlpInference {
     }
 
     /**
-     * The predicted class of every sample of {@code batch}.
+     * The predicted class of every sample of {@code batch}, each exactly as {@link #predict(float[])} computes it;
+     * the samples are spread over the threads of the common fork-join pool and the calling thread.
      */
     public int[] predict(float[][] batch) {
         int[] classes = new int[batch.length];
-        for (int s = 0; s < batch.length; s++) {
-            classes[s] = predict(batch[s]);
-        }
+        IntStream.range(0, batch.length).parallel().forEach(s -> classes[s] = predict(batch[s]));
         return classes;
     }
 
@@ -242,45 +245,105 @@ public final class StochasticMlpInference {
     }
 
     /**
-     * A binary dense layer of many units, without multiplications. It first sums every subset of each group
-     * of 8 inputs, one addition per sum; then each unit adds one sum per byte of its sign bits, 8 lookups
-     * per 64 inputs, and {@code sum_i s_i x_i = 2 * (sum of x_i over set bits) - sum_i x_i}.
+     * A binary dense layer of many units, without multiplications. For each block of 128 inputs it builds the
+     * 16 tables of 256 signed sums of their groups of 8 inputs, then adds to every unit the 16 entries its
+     * 16 bytes of signs select: one addition where selecting a sign per input takes 8.
      */
     private static float[] binaryDenseByLookup(float[] x, long[] weights, int words, float[] scale,
             float[] shift) {
-        float total = 0f;
-        for (float value : x) {
-            total += value;
-        }
-        // subsetSums[g * 256 + v]: the sum of the inputs 8 * g + b for the bits b set in v; padding inputs are 0
-        float[] subsetSums = new float[words * 8 * 256];
-        for (int g = 0; g < words * 8; g++) {
-            int table = g << 8;
-            for (int v = 1; v < 256; v++) {
-                int i = (g << 3) + Integer.numberOfTrailingZeros(v);
-                subsetSums[table + v] = subsetSums[table + (v & (v - 1))] + (i < x.length ? x[i] : 0f);
+        int units = scale.length;
+        float[] acc = new float[units];
+        // sums[g * 256 + m]: the signed sum of group g of the block for the signs m
+        float[] sums = new float[16 * 256];
+        float[] low = new float[16];
+        float[] high = new float[16];
+        for (int first = 0; first < words; first += 2) {
+            // the last block has one word when words is odd
+            int width = Math.min(2, words - first);
+            for (int g = 0; g < 8 * width; g++) {
+                signedSums(x, 64 * first + 8 * g, sums, g << 8, low, high);
+            }
+            int block = first * units;
+            if (width == 2) {
+                for (int j = 0; j < units; j++) {
+                    acc[j] += lookup8(sums, 0, weights[block + 2 * j]) + lookup8(sums, 2048, weights[block + 2 * j + 1]);
+                }
+            } else {
+                for (int j = 0; j < units; j++) {
+                    acc[j] += lookup8(sums, 0, weights[block + j]);
+                }
             }
         }
-        float[] y = new float[scale.length];
-        for (int j = 0; j < y.length; j++) {
-            // four independent sums, so that the additions overlap
-            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-            int unit = j * words;
-            for (int w = 0; w < words; w++) {
-                long bits = weights[unit + w];
-                int table = w << 11;
-                s0 += subsetSums[table + (int) (bits & 0xff)]
-                        + subsetSums[table + 256 + (int) (bits >>> 8 & 0xff)];
-                s1 += subsetSums[table + 512 + (int) (bits >>> 16 & 0xff)]
-                        + subsetSums[table + 768 + (int) (bits >>> 24 & 0xff)];
-                s2 += subsetSums[table + 1024 + (int) (bits >>> 32 & 0xff)]
-                        + subsetSums[table + 1280 + (int) (bits >>> 40 & 0xff)];
-                s3 += subsetSums[table + 1536 + (int) (bits >>> 48 & 0xff)]
-                        + subsetSums[table + 1792 + (int) (bits >>> 56)];
-            }
-            y[j] = scale[j] * (2f * ((s0 + s1) + (s2 + s3)) - total) + shift[j];
+        for (int j = 0; j < units; j++) {
+            acc[j] = scale[j] * acc[j] + shift[j];
         }
-        return y;
+        return acc;
+    }
+
+    /**
+     * The sum of the 8 table entries that the 8 bytes of {@code word} select, from the 8 tables at {@code table}.
+     */
+    private static float lookup8(float[] sums, int table, long word) {
+        return ((sums[table + (int) (word & 0xff)] + sums[table + 256 + (int) (word >>> 8 & 0xff)])
+                + (sums[table + 512 + (int) (word >>> 16 & 0xff)] + sums[table + 768 + (int) (word >>> 24 & 0xff)]))
+                + ((sums[table + 1024 + (int) (word >>> 32 & 0xff)] + sums[table + 1280 + (int) (word >>> 40 & 0xff)])
+                + (sums[table + 1536 + (int) (word >>> 48 & 0xff)] + sums[table + 1792 + (int) (word >>> 56)]));
+    }
+
+    /**
+     * Fills {@code sums[at + m]}, m = 0..255, with the sum over b = 0..7 of {@code x[first + b]} where bit b of m is
+     * set and {@code -x[first + b]} where it is not: every entry is one addition of a sum of the low 4 inputs and
+     * one of the high 4, 16 of each.
+     */
+    private static void signedSums(float[] x, int first, float[] sums, int at, float[] low,
+            float[] high) {
+        nibbleSums(x, first, low);
+        nibbleSums(x, first + 4, high);
+        for (int h = 0; h < 16; h++) {
+            float highSum = high[h];
+            int row = at + (h << 4);
+            for (int l = 0; l < 16; l++) {
+                sums[row + l] = low[l] + highSum;
+            }
+        }
+    }
+
+    /**
+     * The 16 signed sums of the 4 inputs from {@code first}: all negative, then each set bit adds twice its input.
+     */
+    private static void nibbleSums(float[] x, int first, float[] sums) {
+        sums[0] = -((input(x, first) + input(x, first + 1)) + (input(x, first + 2) + input(x, first + 3)));
+        for (int bit = 0; bit < 4; bit++) {
+            int half = 1 << bit;
+            float twice = 2f * input(x, first + bit);
+            for (int m = 0; m < half; m++) {
+                sums[half + m] = sums[m] + twice;
+            }
+        }
+    }
+
+    /**
+     * Input {@code i}, or 0 past the last input: the padding of a unit's last word adds nothing.
+     */
+    private static float input(float[] x, int i) {
+        return i < x.length ? x[i] : 0f;
+    }
+
+    /**
+     * Reorders unit-major sign words into the order {@link #binaryDenseByLookup} reads them: block k holds, unit
+     * after unit, words 2k and 2k + 1 of each (only 2k in a last block of one word).
+     */
+    private static long[] blockMajor(long[] unitMajor, int units, int words) {
+        long[] blocked = new long[unitMajor.length];
+        for (int first = 0; first < words; first += 2) {
+            int width = Math.min(2, words - first);
+            for (int j = 0; j < units; j++) {
+                for (int k = 0; k < width; k++) {
+                    blocked[first * units + j * width + k] = unitMajor[j * words + first + k];
+                }
+            }
+        }
+        return blocked;
     }
 
     /**
@@ -410,37 +473,58 @@ public final class StochasticMlpInference {
                 buffer.asFloatBuffer().get(values, done, n);
                 done += n;
             }
-            for (int i = 0; i < count; i++) {
-                if (!Float.isFinite(values[i])) {
-                    throw new InvalidModelException(
-                            "packed model's " + what + "[" + i + "] is not finite: " + values[i]);
+            checkFinite(values, what);
+            return values;
+        }
+
+        /**
+         * Reads the packed signs of a binary layer, each unit's row of {@code (inputs + 7) / 8} bytes, and returns
+         * them as {@code words} longs per unit, bit {@code i % 64} of word {@code i / 64}. Checks that padding bits are 0:
+         * a set padding bit would add an input that does not exist.
+         */
+        long[] bits(int units, int inputs, int words, String what) throws IOException {
+            section = what;
+            int rowBytes = (inputs + 7) / 8;
+            int padding = inputs % 8 == 0 ? 0 : 0xff << inputs % 8 & 0xff;
+            long[] values = new long[units * words];
+            // a buffer of whole rows
+            ByteBuffer buffer = ByteBuffer.allocate(Math.max(65536, rowBytes));
+            byte[] bytes = buffer.array();
+            for (int done = 0; done < units; ) {
+                int n = chunk(buffer, units - done, rowBytes);
+                for (int j = done; j < done + n; j++) {
+                    int row = (j - done) * rowBytes;
+                    if ((bytes[row + rowBytes - 1] & padding) != 0) {
+                        throw new InvalidModelException(
+                                "packed model's " + what + " of unit " + j + " has padding bits set beyond its inputs");
+                    }
+                    for (int k = 0; k < rowBytes; k++) {
+                        values[j * words + k / 8] |= (bytes[row + k] & 0xffL) << 8 * (k % 8);
+                    }
                 }
+                done += n;
             }
             return values;
         }
 
         /**
-         * Reads the packed signs of a binary layer, {@code words} longs per unit, and checks that padding
-         * bits are 0: a set padding bit would add an input that does not exist.
+         * Reads {@code count} f24 values (the high three bytes of a float32) and checks they are finite: a NaN
+         * or infinity could only give wrong predictions.
          */
-        long[] bits(int units, int inputs, int words, String what) throws IOException {
+        float[] f24s(int count, String what) throws IOException {
             section = what;
-            int count = units * words;
-            long[] values = new long[count];
+            float[] values = new float[count];
             ByteBuffer buffer = ByteBuffer.allocate(65536);
+            byte[] bytes = buffer.array();
             for (int done = 0; done < count; ) {
-                int n = chunk(buffer, count - done, Long.BYTES);
-                buffer.asLongBuffer().get(values, done, n);
+                int n = chunk(buffer, count - done, 3);
+                for (int i = 0; i < n; i++) {
+                    values[done + i] = Float.intBitsToFloat((bytes[3 * i] & 0xff) << 24
+                            | (bytes[3 * i + 1] & 0xff) << 16 | (bytes[3 * i + 2] & 0xff) << 8);
+                }
                 done += n;
             }
-            int used = inputs - (words - 1) * 64;
-            long padding = used == 64 ? 0L : -1L << used;
-            for (int j = 0; j < units; j++) {
-                if ((values[j * words + words - 1] & padding) != 0) {
-                    throw new InvalidModelException(
-                            "packed model's " + what + " of unit " + j + " has padding bits set beyond its inputs");
-                }
-            }
+            checkFinite(values, what);
             return values;
         }
 
@@ -484,6 +568,15 @@ public final class StochasticMlpInference {
             if (found != expected) {
                 throw new InvalidModelException(
                         "packed model's " + what + " is " + found + ", expected " + expected);
+            }
+        }
+
+        private static void checkFinite(float[] values, String what) throws InvalidModelException {
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new InvalidModelException(
+                            "packed model's " + what + "[" + i + "] is not finite: " + values[i]);
+                }
             }
         }
 

@@ -33,6 +33,12 @@ final class InferenceBenchmark {
     private static final int BATCH = 100;
     private static final int LATENCY_CALLS = 2000;
     private static final int BATCHES = 50;
+    /**
+     * Each measurement first runs its call for at least this long: after the training benchmark the JIT's queue is
+     * long, and 2,000 warm-up calls (under a second) measured the generated kernel before C2 had compiled it (287 us
+     * a sample where a warmed JVM takes about 125 us).
+     */
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private final PrintStream out;
 
@@ -86,9 +92,10 @@ final class InferenceBenchmark {
         return batch;
     }
 
-    /** Median wall time of one call, after as many warm-up calls. */
+    /** Median wall time of one call, after at least as many warm-up calls and {@link #WARM_UP_NANOS}. */
     private static double medianMicros(java.util.function.IntConsumer call) {
-        for (int i = 0; i < LATENCY_CALLS; i++) {
+        long warmUpStart = System.nanoTime();
+        for (int i = 0; i < LATENCY_CALLS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
             call.accept(i);
         }
         long[] nanos = new long[LATENCY_CALLS];
@@ -102,7 +109,8 @@ final class InferenceBenchmark {
     }
 
     private static double samplesPerSecond(Runnable batchCall) {
-        for (int i = 0; i < BATCHES / 5; i++) {
+        long warmUpStart = System.nanoTime();
+        for (int i = 0; i < BATCHES / 5 || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
             batchCall.run();
         }
         long start = System.nanoTime();

@@ -13,6 +13,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import org.binaryconnect.dsl.Nonlinearity;
@@ -28,11 +29,14 @@ final class InferenceClassWriter {
     private static final TypeName FLOATS = TypeName.get(float[].class);
 
     /**
-     * Binary layers with at least this many units use subset-sum lookup tables: building them costs about 32
+     * Binary layers with at least this many units use signed-sum lookup tables: building them costs about 32
      * additions per input, which walking the set bits of every unit (about inputs / 2 additions per unit) only
-     * costs more from about 64 units on. On 784-1024x3-10 the lookups made a sample 3x faster.
+     * costs more from about 64 units on. Measurements: docs/decisions/binary-inference-kernels.md.
      */
     static final int LOOKUP_MIN_UNITS = 64;
+
+    /** The packed model format version the generated reader reads (docs/packed-model-format.md). */
+    static final int FORMAT_VERSION = 2;
 
     private final NetworkModel model;
     private final List<LayerModel> layers;
@@ -85,10 +89,12 @@ final class InferenceClassWriter {
                 .add("\n<p>Binary layers keep one sign bit per weight and only add or subtract their inputs;"
                         + " each layer's bias and batch\nnorm are folded into a per-unit scale and shift. The"
                         + " results are the trained network's with deterministic binary\nweights and batch norm"
-                        + " on running statistics, up to float rounding.\n")
+                        + " on running statistics, up to float rounding (the packed scale and shift keep 15\nmantissa"
+                        + " bits).\n")
                 .add("\n<p>Instances are immutable and thread-safe: every call allocates its own working"
-                        + " arrays (activations, and\nfor binary layers of $L units or more lookup tables of 8 KB"
-                        + " per 64 inputs) rather than sharing scratch buffers.\n", LOOKUP_MIN_UNITS)
+                        + " arrays (activations, and\nfor binary layers of $L units or more a 16 KB lookup table)"
+                        + " rather than sharing scratch buffers.\n{@link #predict(float[][])} spreads a batch over"
+                        + " the common fork-join pool.\n", LOOKUP_MIN_UNITS)
                 .add("\n<p>Layers:\n<ul>\n");
         for (LayerModel layer : layers) {
             doc.add("<li>$L</li>\n", layer.summary());
@@ -124,7 +130,7 @@ final class InferenceClassWriter {
         type.addField(constant("LAYERS", false, layers.size()));
         type.addField(FieldSpec.builder(TypeName.INT, "MAGIC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("0x4243504b").addJavadoc("'B' 'C' 'P' 'K'\n").build());
-        type.addField(privateConstant("FORMAT_VERSION", 1));
+        type.addField(privateConstant("FORMAT_VERSION", FORMAT_VERSION));
         type.addField(privateConstant("KIND_BINARY", 1));
         type.addField(privateConstant("KIND_FULL_PRECISION", 2));
         type.addField(privateConstant("ACTIVATION_IDENTITY", 0));
@@ -148,7 +154,12 @@ final class InferenceClassWriter {
     private void addFields(TypeSpec.Builder type) {
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
-            FieldSpec.Builder weights = layer.binary()
+            FieldSpec.Builder weights = layer.binary() && usesLookup(layer)
+                    ? FieldSpec.builder(long[].class, n.weights(), Modifier.PRIVATE, Modifier.FINAL)
+                            .addJavadoc("Sign bits, $L words per unit, in the block-major order of {@link"
+                                    + " #blockMajor}: bit i % 64 of word\ni / 64 of unit j is 1 where W[i][j] is +H.\n",
+                                    n.constant("WORDS"))
+                    : layer.binary()
                     ? FieldSpec.builder(long[].class, n.weights(), Modifier.PRIVATE, Modifier.FINAL)
                             .addJavadoc("Sign bits, $L words per unit: bit i of unit j is 1 where W[i][j] is +H.\n",
                                     n.constant("WORDS"))
@@ -181,15 +192,19 @@ final class InferenceClassWriter {
             constructor.addStatement("in.layer($S, $L, $L, $L, $L)", layer.name(),
                     layer.binary() ? "KIND_BINARY" : "KIND_FULL_PRECISION", n.constant("INPUTS"), units,
                     layer.activation() == Nonlinearity.RELU ? "ACTIVATION_RELU" : "ACTIVATION_IDENTITY");
-            if (layer.binary()) {
+            if (layer.binary() && usesLookup(layer)) {
+                constructor.addStatement("$N = blockMajor(in.bits($L, $L, $L, $S), $L, $L)", n.weights(), units,
+                        n.constant("INPUTS"), n.constant("WORDS"), "layer " + layer.name() + " weights", units,
+                        n.constant("WORDS"));
+            } else if (layer.binary()) {
                 constructor.addStatement("$N = in.bits($L, $L, $L, $S)", n.weights(), units, n.constant("INPUTS"),
                         n.constant("WORDS"), "layer " + layer.name() + " weights");
             } else {
                 constructor.addStatement("$N = in.floats($L * $L, $S)", n.weights(), units, n.constant("INPUTS"),
                         "layer " + layer.name() + " weights");
             }
-            constructor.addStatement("$N = in.floats($L, $S)", scale(n), units, "layer " + layer.name() + " scale");
-            constructor.addStatement("$N = in.floats($L, $S)", shift(n), units, "layer " + layer.name() + " shift");
+            constructor.addStatement("$N = in.f24s($L, $S)", scale(n), units, "layer " + layer.name() + " scale");
+            constructor.addStatement("$N = in.f24s($L, $S)", shift(n), units, "layer " + layer.name() + " shift");
         }
         constructor.addStatement("in.finish()");
         type.addMethod(constructor.build());
@@ -240,14 +255,15 @@ final class InferenceClassWriter {
                 .addStatement("return argmax(scores(features))")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("predict")
-                .addJavadoc("The predicted class of every sample of {@code batch}.\n")
+                .addJavadoc("The predicted class of every sample of {@code batch}, each exactly as {@link"
+                        + " #predict(float[])} computes it;\nthe samples are spread over the threads of the common"
+                        + " fork-join pool and the calling thread.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(int[].class)
                 .addParameter(float[][].class, "batch")
                 .addStatement("int[] classes = new int[batch.length]")
-                .beginControlFlow("for (int s = 0; s < batch.length; s++)")
-                .addStatement("classes[s] = predict(batch[s])")
-                .endControlFlow()
+                .addStatement("$T.range(0, batch.length).parallel().forEach(s -> classes[s] = predict(batch[s]))",
+                        IntStream.class)
                 .addStatement("return classes")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("predictPixels")
@@ -293,7 +309,7 @@ final class InferenceClassWriter {
             type.addMethod(binaryDenseBySetBits());
         }
         if (layers.stream().anyMatch(layer -> layer.binary() && usesLookup(layer))) {
-            type.addMethod(binaryDenseByLookup());
+            LookupKernel.addTo(type);
         }
         if (layers.stream().anyMatch(layer -> !layer.binary())) {
             type.addMethod(fullPrecisionDense());
@@ -371,56 +387,6 @@ final class InferenceClassWriter {
                 .endControlFlow()
                 .endControlFlow()
                 .addStatement("y[j] = scale[j] * (2f * positive - total) + shift[j]")
-                .endControlFlow()
-                .addStatement("return y")
-                .build();
-    }
-
-    private static MethodSpec binaryDenseByLookup() {
-        return MethodSpec.methodBuilder("binaryDenseByLookup")
-                .addJavadoc("A binary dense layer of many units, without multiplications. It first sums every"
-                        + " subset of each group\nof 8 inputs, one addition per sum; then each unit adds one sum"
-                        + " per byte of its sign bits, 8 lookups\nper 64 inputs, and"
-                        + " {@code sum_i s_i x_i = 2 * (sum of x_i over set bits) - sum_i x_i}.\n")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(FLOATS)
-                .addParameter(FLOATS, "x")
-                .addParameter(long[].class, "weights")
-                .addParameter(TypeName.INT, "words")
-                .addParameter(FLOATS, "scale")
-                .addParameter(FLOATS, "shift")
-                .addStatement("float total = 0f")
-                .beginControlFlow("for (float value : x)")
-                .addStatement("total += value")
-                .endControlFlow()
-                .addComment("subsetSums[g * 256 + v]: the sum of the inputs 8 * g + b for the bits b set in v;"
-                        + " padding inputs are 0")
-                .addStatement("float[] subsetSums = new float[words * 8 * 256]")
-                .beginControlFlow("for (int g = 0; g < words * 8; g++)")
-                .addStatement("int table = g << 8")
-                .beginControlFlow("for (int v = 1; v < 256; v++)")
-                .addStatement("int i = (g << 3) + Integer.numberOfTrailingZeros(v)")
-                .addStatement("subsetSums[table + v] = subsetSums[table + (v & (v - 1))] + (i < x.length ? x[i] : 0f)")
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("float[] y = new float[scale.length]")
-                .beginControlFlow("for (int j = 0; j < y.length; j++)")
-                .addComment("four independent sums, so that the additions overlap")
-                .addStatement("float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f")
-                .addStatement("int unit = j * words")
-                .beginControlFlow("for (int w = 0; w < words; w++)")
-                .addStatement("long bits = weights[unit + w]")
-                .addStatement("int table = w << 11")
-                .addStatement("s0 += subsetSums[table + (int) (bits & 0xff)]\n"
-                        + "+ subsetSums[table + 256 + (int) (bits >>> 8 & 0xff)]")
-                .addStatement("s1 += subsetSums[table + 512 + (int) (bits >>> 16 & 0xff)]\n"
-                        + "+ subsetSums[table + 768 + (int) (bits >>> 24 & 0xff)]")
-                .addStatement("s2 += subsetSums[table + 1024 + (int) (bits >>> 32 & 0xff)]\n"
-                        + "+ subsetSums[table + 1280 + (int) (bits >>> 40 & 0xff)]")
-                .addStatement("s3 += subsetSums[table + 1536 + (int) (bits >>> 48 & 0xff)]\n"
-                        + "+ subsetSums[table + 1792 + (int) (bits >>> 56)]")
-                .endControlFlow()
-                .addStatement("y[j] = scale[j] * (2f * ((s0 + s1) + (s2 + s3)) - total) + shift[j]")
                 .endControlFlow()
                 .addStatement("return y")
                 .build();

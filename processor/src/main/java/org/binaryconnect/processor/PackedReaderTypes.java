@@ -78,11 +78,13 @@ final class PackedReaderTypes {
                 .addMethod(layer())
                 .addMethod(floats())
                 .addMethod(bits())
+                .addMethod(f24s())
                 .addMethod(finish())
                 .addMethod(truncated())
                 .addMethod(readInt())
                 .addMethod(readUtf())
                 .addMethod(expect())
+                .addMethod(checkFinite())
                 .addMethod(describe())
                 .addMethod(chunk())
                 .build();
@@ -166,42 +168,81 @@ final class PackedReaderTypes {
                 .addStatement("buffer.asFloatBuffer().get(values, done, n)")
                 .addStatement("done += n")
                 .endControlFlow()
-                .beginControlFlow("for (int i = 0; i < count; i++)")
+                .addStatement("checkFinite(values, what)")
+                .addStatement("return values")
+                .build();
+    }
+
+    private MethodSpec checkFinite() {
+        return MethodSpec.methodBuilder("checkFinite")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addException(exception)
+                .addParameter(TypeName.get(float[].class), "values")
+                .addParameter(String.class, "what")
+                .beginControlFlow("for (int i = 0; i < values.length; i++)")
                 .beginControlFlow("if (!Float.isFinite(values[i]))")
                 .addStatement("throw new $T(\n$S + what + $S + i + $S + values[i])", exception,
                         "packed model's ", "[", "] is not finite: ")
                 .endControlFlow()
                 .endControlFlow()
-                .addStatement("return values")
                 .build();
     }
 
     private MethodSpec bits() {
         return method("bits", TypeName.get(long[].class))
-                .addJavadoc("Reads the packed signs of a binary layer, {@code words} longs per unit, and checks"
-                        + " that padding\nbits are 0: a set padding bit would add an input that does not"
-                        + " exist.\n")
+                .addJavadoc("Reads the packed signs of a binary layer, each unit's row of {@code (inputs + 7) / 8}"
+                        + " bytes, and returns\nthem as {@code words} longs per unit, bit {@code i % 64} of word"
+                        + " {@code i / 64}. Checks that padding bits are 0:\na set padding bit would add an input"
+                        + " that does not exist.\n")
                 .addParameter(TypeName.INT, "units")
                 .addParameter(TypeName.INT, "inputs")
                 .addParameter(TypeName.INT, "words")
                 .addParameter(String.class, "what")
                 .addStatement("section = what")
-                .addStatement("int count = units * words")
-                .addStatement("long[] values = new long[count]")
-                .addStatement("$T buffer = $T.allocate($L)", ByteBuffer.class, ByteBuffer.class, CHUNK_BYTES)
-                .beginControlFlow("for (int done = 0; done < count; )")
-                .addStatement("int n = chunk(buffer, count - done, Long.BYTES)")
-                .addStatement("buffer.asLongBuffer().get(values, done, n)")
-                .addStatement("done += n")
-                .endControlFlow()
-                .addStatement("int used = inputs - (words - 1) * 64")
-                .addStatement("long padding = used == 64 ? 0L : -1L << used")
-                .beginControlFlow("for (int j = 0; j < units; j++)")
-                .beginControlFlow("if ((values[j * words + words - 1] & padding) != 0)")
+                .addStatement("int rowBytes = (inputs + 7) / 8")
+                .addStatement("int padding = inputs % 8 == 0 ? 0 : 0xff << inputs % 8 & 0xff")
+                .addStatement("long[] values = new long[units * words]")
+                .addComment("a buffer of whole rows")
+                .addStatement("$T buffer = $T.allocate(Math.max($L, rowBytes))", ByteBuffer.class, ByteBuffer.class,
+                        CHUNK_BYTES)
+                .addStatement("byte[] bytes = buffer.array()")
+                .beginControlFlow("for (int done = 0; done < units; )")
+                .addStatement("int n = chunk(buffer, units - done, rowBytes)")
+                .beginControlFlow("for (int j = done; j < done + n; j++)")
+                .addStatement("int row = (j - done) * rowBytes")
+                .beginControlFlow("if ((bytes[row + rowBytes - 1] & padding) != 0)")
                 .addStatement("throw new $T(\n$S + what + $S + j + $S)", exception, "packed model's ",
                         " of unit ", " has padding bits set beyond its inputs")
                 .endControlFlow()
+                .beginControlFlow("for (int k = 0; k < rowBytes; k++)")
+                .addStatement("values[j * words + k / 8] |= (bytes[row + k] & 0xffL) << 8 * (k % 8)")
                 .endControlFlow()
+                .endControlFlow()
+                .addStatement("done += n")
+                .endControlFlow()
+                .addStatement("return values")
+                .build();
+    }
+
+    private MethodSpec f24s() {
+        return method("f24s", TypeName.get(float[].class))
+                .addJavadoc("Reads {@code count} f24 values (the high three bytes of a float32) and checks they"
+                        + " are finite: a NaN\nor infinity could only give wrong predictions.\n")
+                .addParameter(TypeName.INT, "count")
+                .addParameter(String.class, "what")
+                .addStatement("section = what")
+                .addStatement("float[] values = new float[count]")
+                .addStatement("$T buffer = $T.allocate($L)", ByteBuffer.class, ByteBuffer.class, CHUNK_BYTES)
+                .addStatement("byte[] bytes = buffer.array()")
+                .beginControlFlow("for (int done = 0; done < count; )")
+                .addStatement("int n = chunk(buffer, count - done, 3)")
+                .beginControlFlow("for (int i = 0; i < n; i++)")
+                .addStatement("values[done + i] = Float.intBitsToFloat((bytes[3 * i] & 0xff) << 24\n"
+                        + "| (bytes[3 * i + 1] & 0xff) << 16 | (bytes[3 * i + 2] & 0xff) << 8)")
+                .endControlFlow()
+                .addStatement("done += n")
+                .endControlFlow()
+                .addStatement("checkFinite(values, what)")
                 .addStatement("return values")
                 .build();
     }

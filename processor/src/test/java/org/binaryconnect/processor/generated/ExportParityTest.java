@@ -70,8 +70,11 @@ class ExportParityTest {
         assertEquals(10_000, features.length);
         assertEquals(0, javaMismatches, "Java inference predictions that differ from the trained network's");
         assertEquals(0, cMismatches, "C inference predictions that differ from the trained network's");
+        System.out.printf("export parity: %d Java and %d C mismatches on %d images; packed %d bytes, float32 %d%n",
+                javaMismatches, cMismatches, features.length, packed.size(), PackedModel.of(network).float32WeightBytes());
         assertTrue(accuracy(trained, test) > 0.8, "the trained network learned: " + accuracy(trained, test));
-        assertTrue(packed.size() * 29L < PackedModel.of(network).float32WeightBytes(),
+        // the budget: at most 1/30 of the float32 weights
+        assertTrue(packed.size() * 30L <= PackedModel.of(network).float32WeightBytes(),
                 "packed " + packed.size() + " bytes against " + PackedModel.of(network).float32WeightBytes());
     }
 

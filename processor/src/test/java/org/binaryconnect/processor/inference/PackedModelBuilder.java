@@ -21,7 +21,7 @@ final class PackedModelBuilder {
     }
 
     int magic = 0x4243504b;
-    int version = 1;
+    int version = 2;
     String name;
     String fingerprint;
     int inputSize;
@@ -59,9 +59,7 @@ final class PackedModelBuilder {
                 out.writeFloat(layer.binary() ? layer.h() : 1f);
                 for (int j = 0; j < layer.units(); j++) {
                     if (layer.binary()) {
-                        for (long word : signBits(layer.weights(), j)) {
-                            out.writeLong(word);
-                        }
+                        out.write(signBytes(layer.weights(), j));
                     } else {
                         for (int i = 0; i < layer.inputs(); i++) {
                             out.writeFloat(layer.weights()[i][j]);
@@ -69,10 +67,10 @@ final class PackedModelBuilder {
                     }
                 }
                 for (float value : layer.scale()) {
-                    out.writeFloat(value);
+                    writeF24(out, value);
                 }
                 for (float value : layer.shift()) {
-                    out.writeFloat(value);
+                    writeF24(out, value);
                 }
             }
             out.flush();
@@ -85,15 +83,36 @@ final class PackedModelBuilder {
         }
     }
 
-    /** Unit j's weights as the format packs them: bit i % 64 of word i / 64 is 1 where W[i][j] >= 0. */
-    private static long[] signBits(float[][] weights, int j) {
-        long[] words = new long[(weights.length + 63) / 64];
+    /** Unit j's weights as the format packs them: bit i % 8 of byte i / 8 is 1 where W[i][j] >= 0. */
+    private static byte[] signBytes(float[][] weights, int j) {
+        byte[] bytes = new byte[(weights.length + 7) / 8];
         for (int i = 0; i < weights.length; i++) {
             if (weights[i][j] >= 0) {
-                words[i / 64] |= 1L << (i % 64);
+                bytes[i / 8] |= (byte) (1 << (i % 8));
             }
         }
-        return words;
+        return bytes;
+    }
+
+    /** f24: the high three bytes of the float32, whose low byte the format rounds away to nearest, ties to even. */
+    private static void writeF24(DataOutputStream out, float value) throws IOException {
+        int bits = Float.floatToRawIntBits(f24(value));
+        out.writeByte(bits >>> 24);
+        out.writeByte(bits >>> 16);
+        out.writeByte(bits >>> 8);
+    }
+
+    /** {@code value} as an f24 holds it. */
+    static float f24(float value) {
+        if (!Float.isFinite(value)) {
+            // a NaN keeps a high mantissa bit, so it stays NaN in three bytes
+            return value;
+        }
+        int bits = Float.floatToRawIntBits(value);
+        int low = bits & 0xff;
+        int kept = bits & 0xffffff00;
+        boolean up = low > 0x80 || (low == 0x80 && (kept & 0x100) != 0);
+        return Float.intBitsToFloat(up ? kept + 0x100 : kept);
     }
 
     /** The format's semantics computed directly: acc = sum_i s_ij x_i in double, then scale, shift, activation. */
@@ -110,7 +129,7 @@ final class PackedModelBuilder {
                     double weight = layer.binary() ? (layer.weights()[i][j] >= 0 ? 1 : -1) : layer.weights()[i][j];
                     acc += weight * x[i];
                 }
-                y[j] = layer.scale()[j] * acc + layer.shift()[j];
+                y[j] = f24(layer.scale()[j]) * acc + f24(layer.shift()[j]);
                 if (layer.relu()) {
                     y[j] = Math.max(y[j], 0);
                 }

@@ -43,7 +43,10 @@ class PackedModelRejectionTest {
 
     @Test
     void unknownVersion() {
-        assertContains(rejected(model -> model.version = 2), "format version 2", "reads version 1");
+        assertContains(rejected(model -> model.version = 3), "format version 3", "reads version 2");
+        // version 1 (word-aligned signs, float32 scale and shift) is refused, not misread
+        assertContains(rejected(model -> model.version = 1), "format version 1", "reads version 2",
+                "export the model with the BinaryConnect version that generated this class");
     }
 
     @Test
@@ -114,7 +117,8 @@ class PackedModelRejectionTest {
     @Test
     void flippedByteInTheWeightsFailsTheChecksum() {
         byte[] bytes = GeneratedInferenceTest.tiny(1).bytes();
-        // the last byte of the last shift: low mantissa bits, so the value stays finite and only the checksum tells
+        // the last byte of the last shift: its lowest stored mantissa bits, so the value stays finite and only the
+        // checksum tells
         bytes[bytes.length - 9] ^= 0x01;
         assertContains(rejected(bytes), "checksum mismatch");
     }
@@ -133,10 +137,11 @@ class PackedModelRejectionTest {
     @Test
     void paddingBitsMustBeZero() {
         byte[] bytes = GeneratedInferenceTest.wide(1).bytes();
-        // the header, then layer hidden's header (18 bytes); unit 0's third word holds inputs 128-129
+        // the header, then layer hidden's header (14 bytes); unit 0's 17th byte holds inputs 128-129 in its low bits,
+        // bit 7 is padding
         int header = 4 + 2 + 2 + "WideInferenceNet".length() + 2 + 32 + 12;
-        int thirdWord = header + 18 + 16;
-        bytes[thirdWord] ^= (byte) 0x80;
+        int lastByteOfUnit0 = header + 14 + 16;
+        bytes[lastByteOfUnit0] ^= (byte) 0x80;
         WideInferenceNetInference.InvalidModelException e = assertThrows(
                 WideInferenceNetInference.InvalidModelException.class,
                 () -> WideInferenceNetInference.load(new ByteArrayInputStream(bytes)));

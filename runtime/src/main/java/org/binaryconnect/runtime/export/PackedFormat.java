@@ -1,10 +1,10 @@
 package org.binaryconnect.runtime.export;
 
-/** The constants of the packed model format, version 1: {@code docs/packed-model-format.md} is the contract. */
+/** The constants of the packed model format, version 2: {@code docs/packed-model-format.md} is the contract. */
 final class PackedFormat {
 
     static final byte[] MAGIC = {'B', 'C', 'P', 'K'};
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int KIND_BINARY = 1;
     static final int KIND_FULL_PRECISION = 2;
     static final int ACTIVATION_IDENTITY = 0;
@@ -15,8 +15,29 @@ final class PackedFormat {
     private PackedFormat() {
     }
 
-    /** Number of 64-bit words that hold one unit's binary weights. */
+    /** Number of 64-bit words that hold one unit's binary weights in memory. */
     static int words(int inputs) {
         return (inputs + 63) / 64;
+    }
+
+    /** Number of bytes that hold one unit's binary weights in the file: rows are byte-aligned, not word-aligned. */
+    static int bytesPerUnit(int inputs) {
+        return (inputs + 7) / 8;
+    }
+
+    /**
+     * {@code value} rounded to the nearest f24, the format's type for scale and shift: a float32 whose low 8
+     * mantissa bits are 0 (15 stored mantissa bits, relative error at most 2^-16), ties to even. A value at the top
+     * of the float range may round to infinity, which the caller rejects as not finite.
+     */
+    static float roundToF24(float value) {
+        int bits = Float.floatToRawIntBits(value);
+        if (!Float.isFinite(value)) {
+            return value;
+        }
+        // adding just under half a unit of the last kept bit, plus that bit, rounds the magnitude to nearest even;
+        // a carry into the exponent is the correct rounding up to the next binade
+        int rounded = (bits + 0x7f + (bits >>> 8 & 1)) & 0xffffff00;
+        return Float.intBitsToFloat(rounded);
     }
 }

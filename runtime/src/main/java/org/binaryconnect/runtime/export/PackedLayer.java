@@ -7,7 +7,10 @@ import org.binaryconnect.dsl.Nonlinearity;
  * Arrays are shared, not copied: the record is built once by {@link PackedModel} and only read afterwards.
  *
  * @param bits binary layers: {@code units * words(inputs)} words, bit {@code i % 64} of word
- *     {@code j * words + i / 64} set where W[i][j] >= 0; null for full precision
+ *     {@code j * words + i / 64} set where W[i][j] >= 0; null for full precision. The file holds each unit's
+ *     row byte-aligned instead ({@link PackedFormat#bytesPerUnit}): the words' little-endian bytes, padding cut
+ * @param scale the folded scale, already rounded to f24 ({@link PackedFormat#roundToF24})
+ * @param shift the folded shift, already rounded to f24
  * @param weights full-precision layers: {@code units * inputs} floats, {@code W[i][j]} at {@code j * inputs + i};
  *     null for binary layers
  */

@@ -15,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A trained network reduced to what inference needs (the packed model format's content): binary layers as one
  * sign bit per weight, every layer's H, bias and batch norm folded into a per-unit scale and shift, computed in
- * double and stored as float. What the network predicts with {@code EvaluationWeights.BINARY}, up to float
- * rounding.
+ * double and rounded to the format's f24 (float32 with 15 mantissa bits): the values here are exactly the values
+ * the file holds, so the C export and the Java reader compute the same model. What the network predicts with
+ * {@code EvaluationWeights.BINARY}, up to that rounding (relative 2^-16) and float rounding.
  */
 public final class PackedModel {
 
@@ -72,13 +73,13 @@ public final class PackedModel {
             for (int j = 0; j < units; j++) {
                 // the authors' batch norm divides by std + epsilon, not sqrt(var + epsilon)
                 double inverse = 1.0 / (std[j] + layer.batchNormEpsilon());
-                scale[j] = (float) (gamma[j] * h * inverse);
-                shift[j] = (float) (gamma[j] * (b[j] - mean[j]) * inverse + beta[j]);
+                scale[j] = PackedFormat.roundToF24((float) (gamma[j] * h * inverse));
+                shift[j] = PackedFormat.roundToF24((float) (gamma[j] * (b[j] - mean[j]) * inverse + beta[j]));
             }
         } else {
             for (int j = 0; j < units; j++) {
-                scale[j] = (float) h;
-                shift[j] = (float) b[j];
+                scale[j] = PackedFormat.roundToF24((float) h);
+                shift[j] = PackedFormat.roundToF24((float) b[j]);
             }
         }
         checkFinite(scale, network, layer.name(), "scale");

@@ -12,7 +12,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.binaryconnect.runtime.train.TrainableNetwork;
 
-/** Writes a trained network in the packed model format, version 1 ({@code docs/packed-model-format.md}). */
+/** Writes a trained network in the packed model format, version 2 ({@code docs/packed-model-format.md}). */
 public final class PackedModelWriter {
 
     private PackedModelWriter() {
@@ -80,19 +80,35 @@ public final class PackedModelWriter {
         out.writeByte(layer.activationCode());
         out.writeFloat(layer.binary() ? layer.h() : 1f);
         if (layer.binary()) {
-            for (long word : layer.bits()) {
-                out.writeLong(word);
+            // each unit's row of sign bits, byte-aligned: the little-endian bytes of its words, without the padding
+            // bytes that only fill the last word
+            int words = layer.words();
+            int bytes = PackedFormat.bytesPerUnit(layer.inputs());
+            long[] bits = layer.bits();
+            for (int j = 0; j < layer.units(); j++) {
+                for (int k = 0; k < bytes; k++) {
+                    out.writeByte((int) (bits[j * words + k / 8] >>> (8 * (k % 8))));
+                }
             }
         } else {
             for (float weight : layer.weights()) {
                 out.writeFloat(weight);
             }
         }
-        for (float value : layer.scale()) {
-            out.writeFloat(value);
-        }
-        for (float value : layer.shift()) {
-            out.writeFloat(value);
+        writeF24(out, layer.scale());
+        writeF24(out, layer.shift());
+    }
+
+    /** The high three bytes of each float32: {@link PackedModel} has already rounded the low byte away. */
+    private static void writeF24(DataOutputStream out, float[] values) throws IOException {
+        for (float value : values) {
+            int bits = Float.floatToRawIntBits(value);
+            if ((bits & 0xff) != 0) {
+                throw new IllegalStateException("not rounded to f24: " + value);
+            }
+            out.writeByte(bits >>> 24);
+            out.writeByte(bits >>> 16);
+            out.writeByte(bits >>> 8);
         }
     }
 }

@@ -34,12 +34,12 @@ class PackedModelWriterTest {
     }
 
     @Test
-    void writesTheHeaderOfFormatVersionOne() throws IOException {
+    void writesTheHeaderOfFormatVersionTwo() throws IOException {
         FixedStateNetwork network = ExportNetworks.hand();
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes(network)));
 
         assertArrayEquals(new byte[] {'B', 'C', 'P', 'K'}, in.readNBytes(4));
-        assertEquals(1, in.readUnsignedShort());
+        assertEquals(2, in.readUnsignedShort());
         assertEquals("Hand", in.readUTF());
         assertEquals(network.description().fingerprint(), in.readUTF());
         assertEquals(70, in.readInt());
@@ -56,18 +56,15 @@ class PackedModelWriterTest {
         assertEquals(3, in.readInt());
         assertEquals(1, in.readUnsignedByte(), "relu");
         assertEquals(0.5f, in.readFloat());
-        // unit 0: every input but 0 and 64; padding bits 70..127 are 0
-        assertEquals(0xFFFF_FFFF_FFFF_FFFEL, in.readLong());
-        assertEquals(0b11_1110L, in.readLong());
+        // 9 bytes a unit, bit i % 8 of byte i / 8; unit 0: every input but 0 and 64; padding bits 70..71 are 0
+        assertArrayEquals(bytes(0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0b11_1110), in.readNBytes(9));
         // unit 1: only input 65, whose W is -0.0 (W >= 0 as in Binarize.deterministic)
-        assertEquals(0L, in.readLong());
-        assertEquals(0b10L, in.readLong());
+        assertArrayEquals(bytes(0, 0, 0, 0, 0, 0, 0, 0, 0b10), in.readNBytes(9));
         // unit 2: the even inputs
-        assertEquals(0x5555_5555_5555_5555L, in.readLong());
-        assertEquals(0b01_0101L, in.readLong());
+        assertArrayEquals(bytes(0x55, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55, 0b01_0101), in.readNBytes(9));
         // scale = gamma * H / (std + eps), shift = gamma * (b - mean) / (std + eps) + beta
-        assertArrayEquals(new float[] {1f, 0.25f, -1f}, floats(in, 3), TOLERANCE);
-        assertArrayEquals(new float[] {2.25f, 1f, 5f}, floats(in, 3), TOLERANCE);
+        assertArrayEquals(new float[] {1f, 0.25f, -1f}, f24s(in, 3), TOLERANCE);
+        assertArrayEquals(new float[] {2.25f, 1f, 5f}, f24s(in, 3), TOLERANCE);
     }
 
     @Test
@@ -80,15 +77,15 @@ class PackedModelWriterTest {
         assertEquals(0, in.readUnsignedByte(), "identity");
         assertEquals(1f, in.readFloat());
         assertArrayEquals(new float[] {1, 3, 5, 2, 4, 6}, floats(in, 6));
-        assertArrayEquals(new float[] {1, 1}, floats(in, 2));
-        assertArrayEquals(new float[] {0.5f, -0.5f}, floats(in, 2));
+        assertArrayEquals(new float[] {1, 1}, f24s(in, 2));
+        assertArrayEquals(new float[] {0.5f, -0.5f}, f24s(in, 2));
     }
 
     @Test
     void endsWithTheCrc32OfEveryByteBeforeIt() throws IOException {
         byte[] bytes = bytes(ExportNetworks.hand());
         DataInputStream in = afterFirstLayer(bytes);
-        in.skipNBytes(1 + 4 + 4 + 1 + 4 + 6 * 4 + 2 * 4 + 2 * 4);
+        in.skipNBytes(1 + 4 + 4 + 1 + 4 + 6 * 4 + 2 * 3 + 2 * 3);
 
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 8);
@@ -151,6 +148,19 @@ class PackedModelWriterTest {
     }
 
     @Test
+    void roundsScaleAndShiftToF24ToNearestEven() {
+        assertEquals(1f, PackedFormat.roundToF24(Float.intBitsToFloat(0x3f80_007f)));
+        assertEquals(Float.intBitsToFloat(0x3f80_0100), PackedFormat.roundToF24(Float.intBitsToFloat(0x3f80_0081)));
+        // ties to even: down to ...00, up to ...02
+        assertEquals(1f, PackedFormat.roundToF24(Float.intBitsToFloat(0x3f80_0080)));
+        assertEquals(Float.intBitsToFloat(0x3f80_0200), PackedFormat.roundToF24(Float.intBitsToFloat(0x3f80_0180)));
+        assertEquals(Float.intBitsToFloat(0xbf80_0100), PackedFormat.roundToF24(Float.intBitsToFloat(0xbf80_00c0)));
+        // the carry rounds up into the next binade
+        assertEquals(2f, PackedFormat.roundToF24(Math.nextDown(2f)));
+        assertEquals(Float.POSITIVE_INFINITY, PackedFormat.roundToF24(Float.MAX_VALUE));
+    }
+
+    @Test
     void measuresTheFloat32Weights() {
         assertEquals(4L * (70 * 3 + 3 * 2), PackedModel.of(ExportNetworks.hand()).float32WeightBytes());
     }
@@ -166,8 +176,26 @@ class PackedModelWriterTest {
 
     private static DataInputStream afterFirstLayer(byte[] bytes) throws IOException {
         DataInputStream in = afterHeader(bytes);
-        in.skipNBytes(1 + 4 + 4 + 1 + 4 + 3 * 2 * 8 + 3 * 4 + 3 * 4);
+        in.skipNBytes(1 + 4 + 4 + 1 + 4 + 3 * 9 + 3 * 3 + 3 * 3);
         return in;
+    }
+
+    /** f24: the high three bytes of a float32. */
+    private static float[] f24s(DataInputStream in, int count) throws IOException {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = Float.intBitsToFloat(in.readUnsignedByte() << 24 | in.readUnsignedByte() << 16
+                    | in.readUnsignedByte() << 8);
+        }
+        return values;
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
     }
 
     private static float[] floats(DataInputStream in, int count) throws IOException {
