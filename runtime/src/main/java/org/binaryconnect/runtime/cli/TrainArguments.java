@@ -2,30 +2,30 @@ package org.binaryconnect.runtime.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.binaryconnect.runtime.data.IdxDataset;
+import org.binaryconnect.runtime.data.DatasetRequest;
 import org.binaryconnect.runtime.train.TrainingOverrides;
 import org.binaryconnect.runtime.train.TrainingRequest;
 
 /** Parses {@link TrainMain}'s arguments into a {@link TrainingRequest}. */
 final class TrainArguments {
 
-    static final String USAGE = "usage: TrainMain --network <generated network class> --output <directory>"
-            + " [--data <directory>] [--epochs N] [--learning-rate-start X] [--learning-rate-end X] [--seed N]"
+    static final String USAGE = "usage: TrainMain --network <generated network class> --output <directory> "
+            + DatasetArguments.USAGE + " [--epochs N] [--learning-rate-start X] [--learning-rate-end X] [--seed N]"
             + " [--validation-samples N] [--resume true|false] [--progress true|false]";
 
-    private static final List<String> OPTIONS = List.of("--network", "--data", "--output", "--epochs",
-            "--learning-rate-start", "--learning-rate-end", "--seed", "--validation-samples", "--resume", "--progress");
+    private static final List<String> OPTIONS = java.util.stream.Stream.concat(DatasetArguments.OPTIONS.stream(),
+            java.util.stream.Stream.of("--network", "--output", "--epochs", "--learning-rate-start",
+                    "--learning-rate-end", "--seed", "--validation-samples", "--resume", "--progress")).toList();
 
     private TrainArguments() {
     }
 
-    /** Accepts {@code --option value} and {@code --option=value}; {@code --data} defaults to the dataset property. */
+    /** Accepts {@code --option value} and {@code --option=value}; {@code --data} defaults to {@code fashion-mnist}. */
     static TrainingRequest parse(String[] args) {
         CommandLineOptions options = CommandLineOptions.parse(args, OPTIONS, USAGE);
         String network = options.required("--network");
         Path output = options.requiredPath("--output");
-        Path data = options.has("--data") ? CommandLineOptions.path(options.optional("--data"), "--data")
-                : IdxDataset.defaultDirectory();
+        DatasetRequest data = DatasetArguments.parse(options);
         TrainingOverrides overrides = TrainingOverrides.none();
         if (options.has("--epochs")) {
             overrides = overrides.withEpochs(options.integer("--epochs"));

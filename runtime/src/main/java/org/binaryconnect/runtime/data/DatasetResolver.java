@@ -94,8 +94,10 @@ final class DatasetResolver {
         }
         Optional<KnownDataset> known = KnownDataset.named(source);
         if (known.isEmpty()) {
-            throw new DataException("Dataset " + source + " is neither an existing path nor one of the names "
-                    + KnownDataset.names() + ": give a dataset directory or file, or one of those names.");
+            throw new DataException("Data directory " + source + " does not exist, and it is not one of the dataset "
+                    + "names " + KnownDataset.names() + ": give an existing dataset directory or file, or one of "
+                    + "those names (for Fashion-MNIST: apt-get install dataset-fashion-mnist, or the name "
+                    + "fashion-mnist to download it).");
         }
         return known;
     }

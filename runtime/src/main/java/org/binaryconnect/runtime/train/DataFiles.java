@@ -4,27 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.binaryconnect.runtime.data.Preprocessing;
 
 /**
- * Identifies the data a run trained on by its files' names, sizes and modification times, as build tools do: a
- * checkpoint made on other data is not resumed.
+ * Identifies the data a run trained on by its files' names, sizes and modification times, as build tools do, and
+ * its preprocessing: a checkpoint made on other data is not resumed.
  */
 final class DataFiles {
 
     private DataFiles() {
     }
 
-    static String key(Path data) {
-        if (!Files.isDirectory(data)) {
-            return stamp(data);
-        }
-        try (Stream<Path> files = Files.list(data)) {
-            return files.filter(Files::isRegularFile).sorted().map(DataFiles::stamp).collect(Collectors.joining(";"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + data, e);
-        }
+    static String key(List<Path> files, Preprocessing preprocessing) {
+        return files.stream().sorted().map(DataFiles::stamp).collect(Collectors.joining(";")) + ";" + preprocessing;
     }
 
     private static String stamp(Path file) {

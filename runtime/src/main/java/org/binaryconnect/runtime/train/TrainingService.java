@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.data.Dataset;
 import org.binaryconnect.runtime.data.DatasetSplit;
-import org.binaryconnect.runtime.data.IdxDataset;
+import org.binaryconnect.runtime.data.DatasetLoader;
+import org.binaryconnect.runtime.data.DatasetRequest;
 
 /**
  * Runs a whole training request: creates the network, settles the configuration, loads and checks the data,
@@ -31,30 +32,32 @@ public final class TrainingService {
         TrainableNetwork network = NetworkClasses.instantiate(request.networkClass(), request.overrides().seed());
         TrainingConfig config = TrainingConfig.of(network.description().training(), request.overrides(),
                 request.outputDirectory());
-        return train(network, request.dataDirectory(), config, request.resume(), request.progress());
+        return train(network, request.data().withConsole(console), config, request.resume(), request.progress());
     }
 
     /** Trains {@code network}, which must have been created with {@code config.seed()}, on the data in {@code data}. */
     public TrainingResult train(TrainableNetwork network, Path data, TrainingConfig config) throws IOException {
-        return train(network, data, config, true, false);
+        return train(network, DatasetRequest.of(data.toString()).withConsole(console), config, true, false);
     }
 
-    private TrainingResult train(TrainableNetwork network, Path data, TrainingConfig config, boolean resume,
+    private TrainingResult train(TrainableNetwork network, DatasetRequest data, TrainingConfig config, boolean resume,
             boolean progressBar) throws IOException {
         NetworkDescription description = network.description();
         describe(description);
         console.accept(config.summary());
-        Dataset dataset = IdxDataset.load(data, description.inputSize(), description.classes());
+        DatasetLoader loader = new DatasetLoader();
+        Dataset dataset = loader.load(data, description.inputSize(), description.classes());
         int available = dataset.training().size();
         if (config.validationSamples() >= available) {
             throw new ConfigurationException("validationSamples is " + config.validationSamples() + ", but " + data
                     + " holds only " + available + " training samples: hold out fewer for validation.");
         }
         DatasetSplit split = dataset.split(config.validationSamples());
-        console.accept("data: " + data + ": " + split.training().size() + " training, " + split.validation().size()
+        console.accept("data: " + dataset.directory() + ": " + split.training().size() + " training, " + split.validation().size()
                 + " validation, " + split.test().size() + " test samples of " + dataset.rows() + "x"
                 + dataset.columns());
-        TrainingOptions options = new TrainingOptions(resume, DataFiles.key(data));
+        TrainingOptions options = new TrainingOptions(resume, DataFiles.key(loader.inputFiles(data),
+                data.preprocessing()));
         ProgressDisplay progress = progressBar ? ProgressDisplay.forConsole(System.out, true)
                 : ProgressDisplay.epochLines(console);
         TrainingResult result = new Trainer(network, config, console, options, progress).train(split);

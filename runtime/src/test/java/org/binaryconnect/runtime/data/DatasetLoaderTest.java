@@ -86,8 +86,8 @@ class DatasetLoaderTest {
     void unknownNameSaysWhichNamesExist() {
         DataException e = assertThrows(DataException.class, () -> hermetic().load(request("svhn"), 4, 2));
 
-        assertTrue(e.getMessage().startsWith("Dataset svhn is neither an existing path nor one of the names mnist, "
-                + "fashion-mnist, cifar10"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Data directory svhn does not exist, and it is not one of the dataset "
+                + "names mnist, fashion-mnist, cifar10"), e.getMessage());
     }
 
     @Test
