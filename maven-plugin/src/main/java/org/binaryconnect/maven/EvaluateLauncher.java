@@ -58,7 +58,7 @@ final class EvaluateLauncher {
                     + " (parameter validationSamples).");
         }
         DeclaredNetwork network = DeclaredNetworks.read(request.classesDirectory()).select(request.network());
-        TrainingLauncher.checkData(request.data());
+        checkData(request.data());
         File folder = new File(request.outputDirectory(), network.name());
         File model = new File(folder, "model.bin");
         if (!model.isFile()) {
@@ -138,5 +138,14 @@ final class EvaluateLauncher {
         Consumer<String> none = line -> { };
         return new TrainingLauncher(TrainingLauncher.MAIN_CLASS, none, none, none, parentEnvironment, cpuinfo)
                 .environment();
+    }
+
+    static void checkData(File data) throws MojoExecutionException {
+        if (!data.isDirectory()) {
+            throw new MojoExecutionException("The data directory " + data
+                    + (data.exists() ? " is not a directory" : " does not exist")
+                    + " (parameter data): install Debian's package dataset-fashion-mnist or set"
+                    + " -Dbinaryconnect.data=<dir>.");
+        }
     }
 }

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.binaryconnect.runtime.data.DataException;
+import org.binaryconnect.runtime.data.DatasetLoader;
+import org.binaryconnect.runtime.data.DatasetRequest;
 
 /**
  * What a completed training depends on, summed up in one SHA-256: the generated network class and its spec (both
@@ -46,9 +49,9 @@ final class TrainingInputs {
                 lines.add("runtime " + entry.key() + " " + stamp(entry.file().toPath()));
             }
         }
-        lines.add("data " + request.data().getAbsolutePath());
-        for (Path file : dataFiles(request.data().toPath())) {
-            lines.add("data-file " + stamp(file));
+        lines.add("data " + String.join(" ", request.data().arguments()));
+        for (Path file : dataFiles(request.data())) {
+            lines.add("data-file " + file + " " + stamp(file));
         }
         lines.add("overrides " + String.join(" ", request.overrides().arguments()));
         return new TrainingInputs(lines);
@@ -94,7 +97,23 @@ final class TrainingInputs {
         return classesDirectory.toPath().resolve(className.replace('.', '/') + ".class");
     }
 
-    private static List<Path> dataFiles(Path data) {
+    /**
+     * The files a name resolves to without downloading (none when it is not on this machine yet: then the run is not
+     * up to date), or a path's files.
+     */
+    private static List<Path> dataFiles(DatasetSettings settings) {
+        if (settings.isName()) {
+            try {
+                DatasetRequest request = DatasetRequest.of(settings.source()).withOffline(true);
+                if (settings.cacheDirectory() != null) {
+                    request = request.withCacheRoot(settings.cacheDirectory().toPath());
+                }
+                return new DatasetLoader().inputFiles(request);
+            } catch (DataException e) {
+                return List.of();
+            }
+        }
+        Path data = Path.of(settings.source());
         if (!Files.isDirectory(data)) {
             return Files.isRegularFile(data) ? List.of(data) : List.of();
         }

@@ -19,9 +19,6 @@ final class TrainingLauncher {
 
     static final String MAIN_CLASS = "org.binaryconnect.runtime.cli.TrainMain";
 
-    private static final String DATA_HINT = "install Debian's package dataset-fashion-mnist"
-            + " or set -Dbinaryconnect.data=<dir>";
-
     private final String mainClass;
     private final Consumer<String> info;
     private final Consumer<String> stdout;
@@ -52,7 +49,7 @@ final class TrainingLauncher {
     File train(TrainingRequest request) throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
         DeclaredNetwork network = DeclaredNetworks.read(request.classesDirectory()).select(request.network());
-        checkData(request.data());
+        request.data().check();
         request.overrides().validate();
         File output = new File(request.outputDirectory(), network.name());
         if (!output.isDirectory() && !output.mkdirs()) {
@@ -75,7 +72,7 @@ final class TrainingLauncher {
         List<File> classpath = ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
                 request.pluginArtifacts());
         Map<String, String> environment = environment();
-        info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on " + request.data()
+        info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on " + request.data().source()
                 + " into " + output + (environment.isEmpty() ? "" : ", " + describe(environment)));
         ChildProcess.Result result;
         try {
@@ -100,18 +97,10 @@ final class TrainingLauncher {
         return output;
     }
 
-    static void checkData(File data) throws MojoExecutionException {
-        if (!data.isDirectory()) {
-            throw new MojoExecutionException("The data directory " + data
-                    + (data.exists() ? " is not a directory" : " does not exist")
-                    + " (parameter data): " + DATA_HINT + ".");
-        }
-    }
 
     List<String> command(TrainingRequest request, DeclaredNetwork network, File output, List<File> classpath) {
         List<String> command = forkCommand(request.jvmArgs(), classpath, mainClass, network);
-        command.add("--data");
-        command.add(request.data().getAbsolutePath());
+        command.addAll(request.data().arguments());
         command.add("--output");
         command.add(output.getAbsolutePath());
         command.addAll(request.overrides().arguments());

@@ -13,14 +13,14 @@ import java.util.Objects;
  * @param projectDependencies the project's compile classpath, the classes directory aside
  * @param pluginArtifacts the plugin's own dependencies: the runtime, ND4J and its natives
  * @param network the {@code network} parameter, or {@code null} to take the project's only network
- * @param data the directory holding the IDX files
+ * @param data the dataset: a name or a path, its format and preprocessing
  * @param outputDirectory the parent of the per-network output folders
  * @param overrides replacements of the network's {@code @Training} values
  * @param jvmArgs options of the training JVM, e.g. {@code -Xmx4g}
  * @param options resume, force and progress display
  */
 record TrainingRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
-        List<ClasspathEntry> pluginArtifacts, String network, File data, File outputDirectory,
+        List<ClasspathEntry> pluginArtifacts, String network, DatasetSettings data, File outputDirectory,
         ScheduleOverrides overrides, List<String> jvmArgs, RunOptions options) {
 
     /**
@@ -36,8 +36,8 @@ record TrainingRequest(File workingDirectory, File classesDirectory, List<Classp
     TrainingRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
             List<ClasspathEntry> pluginArtifacts, String network, File data, File outputDirectory,
             ScheduleOverrides overrides, List<String> jvmArgs) {
-        this(workingDirectory, classesDirectory, projectDependencies, pluginArtifacts, network, data,
-                outputDirectory, overrides, jvmArgs, RunOptions.DEFAULT);
+        this(workingDirectory, classesDirectory, projectDependencies, pluginArtifacts, network,
+                DatasetSettings.of(data), outputDirectory, overrides, jvmArgs, RunOptions.DEFAULT);
     }
 
     TrainingRequest {

@@ -80,8 +80,8 @@ class TrainingLauncherTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> launcher(Map.of()).train(request));
 
         assertTrue(e.getMessage().contains(missing.getPath() + " does not exist (parameter data)"), e.getMessage());
-        assertTrue(e.getMessage().contains("install Debian's package dataset-fashion-mnist"
-                + " or set -Dbinaryconnect.data=<dir>"), e.getMessage());
+        assertTrue(e.getMessage().contains("install Debian's package dataset-fashion-mnist, give a dataset name"
+                + " (fashion-mnist, mnist, cifar10) or set -Dbinaryconnect.data=<dir>"), e.getMessage());
         assertTrue(stdout.isEmpty());
     }
 

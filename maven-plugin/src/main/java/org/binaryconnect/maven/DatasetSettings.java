@@ -1,0 +1,85 @@
+package org.binaryconnect.maven;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/**
+ * The dataset a run trains on, as the plugin's parameters give it: a name the runtime resolves itself
+ * ({@code fashion-mnist}, {@code mnist}, {@code cifar10}: system location, user cache, checksummed download) or a
+ * path, with its format and preprocessing.
+ *
+ * @param source a dataset name, or an absolute path
+ * @param format {@code auto}, {@code idx}, {@code cifar10} or {@code csv}; null: auto
+ * @param preprocessing comma-separated steps ({@code scale-0-1}, {@code scale-1-1}, {@code gcn}, {@code center},
+ *     {@code zca}, {@code authors-cifar10}); null: scale to [-1, 1]
+ * @param csvLabelColumn the label column of CSV data, by header name or 0-based index; null: the first
+ * @param emnistSplit the EMNIST split to read from an IDX directory; null: MNIST names or the only split
+ * @param cacheDirectory where downloads go; null: ~/.cache/binaryconnect
+ * @param offline never download (also when Maven runs offline)
+ */
+record DatasetSettings(String source, String format, String preprocessing, String csvLabelColumn,
+        String emnistSplit, File cacheDirectory, boolean offline) {
+
+    static final Set<String> NAMES = Set.of("fashion-mnist", "mnist", "cifar10");
+    private static final String HINT = "install Debian's package dataset-fashion-mnist, give a dataset name"
+            + " (fashion-mnist, mnist, cifar10) or set -Dbinaryconnect.data=<dir>";
+
+    /** Only the source: a directory of IDX files, everything else by default. */
+    static DatasetSettings of(File directory) {
+        return new DatasetSettings(directory.getAbsolutePath(), null, null, null, null, null, false);
+    }
+
+    /**
+     * A {@code data} parameter: a dataset name stays a name unless a file of that name exists in the project; any
+     * other value is a path, resolved against the project's base directory.
+     */
+    static String resolveSource(File basedir, String data) {
+        File file = new File(data);
+        File resolved = file.isAbsolute() ? file : new File(basedir, data);
+        if (NAMES.contains(data) && !resolved.exists()) {
+            return data;
+        }
+        return resolved.getAbsolutePath();
+    }
+
+    boolean isName() {
+        return NAMES.contains(source);
+    }
+
+    /** A path that does not exist fails before a JVM is forked; names are resolved (or downloaded) by the runtime. */
+    void check() throws MojoExecutionException {
+        if (!isName() && !new File(source).exists()) {
+            throw new MojoExecutionException("The data directory " + source + " does not exist (parameter data): "
+                    + HINT + ".");
+        }
+        if (format != null && !Set.of("auto", "idx", "cifar10", "csv").contains(format)) {
+            throw new MojoExecutionException("Parameter dataFormat (-Dbinaryconnect.dataFormat) is " + format
+                    + " but must be one of auto, idx, cifar10, csv.");
+        }
+    }
+
+    /** The {@code TrainMain} options. */
+    List<String> arguments() {
+        List<String> arguments = new ArrayList<>(List.of("--data", source));
+        add(arguments, "--format", format);
+        add(arguments, "--preprocessing", preprocessing);
+        add(arguments, "--csv-label", csvLabelColumn);
+        add(arguments, "--emnist-split", emnistSplit);
+        add(arguments, "--cache", cacheDirectory == null ? null : cacheDirectory.getAbsolutePath());
+        if (offline) {
+            arguments.add("--offline");
+            arguments.add("true");
+        }
+        return List.copyOf(arguments);
+    }
+
+    private static void add(List<String> arguments, String option, String value) {
+        if (value != null && !value.isBlank()) {
+            arguments.add(option);
+            arguments.add(value.trim());
+        }
+    }
+}
