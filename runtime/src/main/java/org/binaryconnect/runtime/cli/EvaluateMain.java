@@ -85,14 +85,15 @@ public final class EvaluateMain {
                 parsed.part(), parsed.validationSamples().orElse(description.training().validationSamples()),
                 parsed.data());
         EvaluationWeights weights = parsed.weights().orElse(description.evaluation());
-        int[] predicted = new Evaluator(network).predictions(samples, weights,
+        Evaluator.Outcome outcome = new Evaluator(network).outcome(samples, weights,
                 Math.max(1, description.evaluationSamples()));
+        int[] predicted = outcome.predicted();
         int[] labels = new int[samples.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = samples.label(i);
         }
         return new EvaluationReport(description.name(), parsed.part().label(), parsed.data(), weights,
-                ConfusionMatrix.of(description.classes(), labels, predicted));
+                outcome.loss(), ConfusionMatrix.of(description.classes(), labels, predicted));
     }
 
     private static Samples samples(Dataset dataset, EvaluateArguments.Part part, int validationSamples, Path data) {

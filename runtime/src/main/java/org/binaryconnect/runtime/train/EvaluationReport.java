@@ -18,9 +18,10 @@ import org.binaryconnect.runtime.io.AtomicFiles;
  * @param part which part of the data was evaluated, e.g. {@code test}
  * @param data the dataset directory
  * @param weights the weights the predictions were made with
+ * @param loss the network's loss on the part's samples (NaN for none)
  * @param matrix the predictions against the labels
  */
-public record EvaluationReport(String network, String part, Path data, EvaluationWeights weights,
+public record EvaluationReport(String network, String part, Path data, EvaluationWeights weights, double loss,
         ConfusionMatrix matrix) {
 
     public static final String JSON_FILE = "evaluation.json";
@@ -31,7 +32,8 @@ public record EvaluationReport(String network, String part, Path data, Evaluatio
         List<String> lines = new ArrayList<>();
         lines.add("evaluation of " + network + " on the " + part + " part of " + data + ": " + matrix.total()
                 + " samples, " + weights + " weights");
-        lines.add("accuracy " + fraction(matrix.accuracy()) + " (" + matrix.correct() + "/" + matrix.total() + ")");
+        lines.add("accuracy " + fraction(matrix.accuracy()) + " (" + matrix.correct() + "/" + matrix.total() + ")"
+                + String.format(Locale.ROOT, "  loss %.4f", loss));
         lines.add("class  samples  correct  accuracy");
         for (int c = 0; c < matrix.classes(); c++) {
             lines.add(String.format(Locale.ROOT, "%5d  %7d  %7d  %8s", c, matrix.samples(c), matrix.count(c, c),
@@ -64,6 +66,7 @@ public record EvaluationReport(String network, String part, Path data, Evaluatio
         json.append("  \"samples\": ").append(matrix.total()).append(",\n");
         json.append("  \"correct\": ").append(matrix.correct()).append(",\n");
         json.append("  \"accuracy\": ").append(number(matrix.accuracy())).append(",\n");
+        json.append("  \"loss\": ").append(number(loss)).append(",\n");
         json.append("  \"classes\": [\n");
         for (int c = 0; c < matrix.classes(); c++) {
             json.append("    {\"class\": ").append(c).append(", \"samples\": ").append(matrix.samples(c))

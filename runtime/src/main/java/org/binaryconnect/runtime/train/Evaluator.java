@@ -3,7 +3,10 @@ package org.binaryconnect.runtime.train;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.nn.Buf;
+import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.runtime.nn.LossKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures a network's accuracy on samples, batch by batch through its fixed-size buffers. A last, partial batch
@@ -69,6 +72,18 @@ public final class Evaluator {
      * {@link #accuracy(Samples, EvaluationWeights, int)}, for reports that need more than the accuracy.
      */
     public int[] predictions(Samples samples, EvaluationWeights weights, int sampledNetworks) {
+        return outcome(samples, weights, sampledNetworks).predicted();
+    }
+
+    /**
+     * What a pass over {@code samples} gives: each sample's predicted class and the network's own loss (squared
+     * hinge or softmax cross-entropy, as declared) of the scores, averaged over the samples (NaN for none).
+     */
+    public record Outcome(int[] predicted, double loss) {
+    }
+
+    /** {@link #predictions} and the mean loss of the same scores (summed over sampled networks, then averaged). */
+    public Outcome outcome(Samples samples, EvaluationWeights weights, int sampledNetworks) {
         if (weights == EvaluationWeights.AUTO) {
             throw new IllegalArgumentException("AUTO is resolved by the processor; evaluate with BINARY, REAL or "
                     + "SAMPLED_AVERAGE");
@@ -80,7 +95,7 @@ public final class Evaluator {
         }
         int n = samples.size();
         if (n == 0) {
-            return new int[0];
+            return new Outcome(new int[0], Double.NaN);
         }
         double[] scoreSums = new double[n * classes];
         for (int pass = 0; pass < passes; pass++) {
@@ -88,10 +103,20 @@ public final class Evaluator {
             addScores(samples, scoreSums);
         }
         int[] predicted = new int[n];
+        int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             predicted[i] = argmax(scoreSums, i * classes);
+            labels[i] = samples.label(i);
         }
-        return predicted;
+        double[] meanScores = scoreSums.clone();
+        for (int k = 0; k < meanScores.length; k++) {
+            meanScores[k] /= passes;
+        }
+        INDArray scores = Nd4j.createFromArray(meanScores).reshape(n, classes);
+        double loss = network.description().loss() == Loss.SQUARED_HINGE
+                ? LossKernels.squaredHinge(scores, labels, null)
+                : LossKernels.softmaxCrossEntropy(scores, labels, null);
+        return new Outcome(predicted, loss);
     }
 
     private void addScores(Samples samples, double[] scoreSums) {

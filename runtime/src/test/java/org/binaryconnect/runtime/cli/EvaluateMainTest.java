@@ -67,12 +67,35 @@ class EvaluateMainTest {
     /** The report computed without EvaluateMain: the saved weights, the Evaluator, the matrix. */
     private static EvaluationReport expected(Path data, Samples samples, String part, EvaluationWeights weights) {
         LinearSoftmaxNetwork network = new LinearSoftmaxNetwork(DataType.FLOAT, MODEL_SEED);
-        int[] predicted = new Evaluator(network).predictions(samples, weights, 1);
+        Evaluator.Outcome outcome = new Evaluator(network).outcome(samples, weights, 1);
         int[] labels = new int[samples.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = samples.label(i);
         }
-        return new EvaluationReport("LinearSoftmax", part, data, weights, ConfusionMatrix.of(3, labels, predicted));
+        // the loss the network itself computes on one batch of these samples' scores
+        assertEquals(softmaxCrossEntropyOf(network, samples), outcome.loss(), 1e-6);
+        return new EvaluationReport("LinearSoftmax", part, data, weights, outcome.loss(),
+                ConfusionMatrix.of(3, labels, outcome.predicted()));
+    }
+
+    /** Mean softmax cross-entropy of the network's scores, computed here from predict() batch by batch. */
+    private static double softmaxCrossEntropyOf(LinearSoftmaxNetwork network, Samples samples) {
+        double sum = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            Samples one = samples.range(i, i + 1);
+            network.input().assign(0);
+            for (int f = 0; f < one.features(); f++) {
+                network.input().putScalar(0, f, one.feature(0, f));
+            }
+            org.nd4j.linalg.api.ndarray.INDArray scores = network.predict().getRow(0);
+            double max = scores.maxNumber().doubleValue();
+            double total = 0;
+            for (int c = 0; c < 3; c++) {
+                total += Math.exp(scores.getDouble(c) - max);
+            }
+            sum += max + Math.log(total) - scores.getDouble(one.label(0));
+        }
+        return sum / samples.size();
     }
 
     @Test

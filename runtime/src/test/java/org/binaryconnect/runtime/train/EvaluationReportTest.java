@@ -18,14 +18,15 @@ class EvaluationReportTest {
     /** 5 samples, 3 classes, class 2 absent: true 0 0 0 1 1, predicted 0 1 0 1 0. */
     private static EvaluationReport report() {
         ConfusionMatrix matrix = ConfusionMatrix.of(3, new int[] {0, 0, 0, 1, 1}, new int[] {0, 1, 0, 1, 0});
-        return new EvaluationReport("Tiny", "test", Path.of("/data/tiny"), EvaluationWeights.BINARY, matrix);
+        return new EvaluationReport("Tiny", "test", Path.of("/data/tiny"), EvaluationWeights.BINARY, 0.25,
+                matrix);
     }
 
     @Test
     void printsAccuracyPerClassAndTheMatrix() {
         assertEquals(List.of(
                 "evaluation of Tiny on the test part of /data/tiny: 5 samples, BINARY weights",
-                "accuracy 0.6000 (3/5)",
+                "accuracy 0.6000 (3/5)  loss 0.2500",
                 "class  samples  correct  accuracy",
                 "    0        3        2    0.6667",
                 "    1        2        1    0.5000",
@@ -48,6 +49,7 @@ class EvaluationReportTest {
                   "samples": 5,
                   "correct": 3,
                   "accuracy": 0.6,
+                  "loss": 0.25,
                   "classes": [
                     {"class": 0, "samples": 3, "correct": 2, "accuracy": 0.6666666666666666},
                     {"class": 1, "samples": 2, "correct": 1, "accuracy": 0.5},
