@@ -21,13 +21,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenSourceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"FloatMlp", "StochasticMlp"})
+    @ValueSource(strings = {"FloatMlp", "StochasticMlp", "SeedCnn"})
     void generatedSourceEqualsExpected(String spec) {
         Compilation compilation = compile("good/" + spec + ".java");
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation)
                 .generatedSourceFile("good." + spec + "Network")
                 .hasSourceEquivalentTo(JavaFileObjects.forResource("expected/" + spec + "Network.java"));
+    }
+
+    @Test
+    void convolutionalNetworkGetsNoInferenceClassButANote() {
+        Compilation compilation = compile("good/SeedCnn.java");
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).hadNoteContaining("no SeedCnnInference generated");
+        org.junit.jupiter.api.Assertions.assertTrue(compilation.generatedSourceFile("good.SeedCnnInference").isEmpty());
     }
 
     @Test

@@ -45,6 +45,11 @@ public record ConvShape(int channels, int height, int width, int filters, int ke
         return channels * kernel * kernel;
     }
 
+    /** BinaryConnect's fan-out of a conv layer: {@code filters * kernel * kernel}. */
+    public int fanOut() {
+        return filters * kernel * kernel;
+    }
+
     /** Elements of one input sample. */
     public int inputSize() {
         return channels * height * width;

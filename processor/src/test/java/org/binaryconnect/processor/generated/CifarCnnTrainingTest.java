@@ -1,0 +1,60 @@
+package org.binaryconnect.processor.generated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.binaryconnect.processor.specs.Cifar10CnnNetwork;
+import org.binaryconnect.runtime.optim.Parameter;
+import org.bytedeco.javacpp.Pointer;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The authors' CIFAR-10 network, declared with the DSL (specs/Cifar10Cnn.java), compiles and trains: a few steps on
+ * random 32x32x3 input at its batch of 50, in single precision, with finite losses and parameters that move. Prints
+ * the time per step and the memory it holds.
+ */
+class CifarCnnTrainingTest {
+
+    @Test
+    void cifar10NetworkRunsTrainingStepsOnRandomInput() {
+        Runtime runtime = Runtime.getRuntime();
+        long nativeBefore = Pointer.totalBytes();
+        System.gc();
+        long heapBefore = runtime.totalMemory() - runtime.freeMemory();
+        Cifar10CnnNetwork network = new Cifar10CnnNetwork();
+        assertEquals(50, network.description().batchSize());
+        assertEquals(32 * 32 * 3, network.description().inputSize());
+        Batches.fillRandom(network, 10);
+        Parameter conv1 = network.parameters().get(0);
+        INDArray initial = conv1.value().dup();
+        double[] losses = new double[3];
+        long start = System.nanoTime();
+        for (int step = 0; step < losses.length; step++) {
+            losses[step] = network.trainStep(3e-3);
+            assertTrue(Double.isFinite(losses[step]), "loss of step " + step + ": " + losses[step]);
+        }
+        double secondsPerStep = (System.nanoTime() - start) / 1e9 / losses.length;
+        network.prepareEvaluation(network.description().evaluation());
+        INDArray scores = network.predict();
+        assertEquals(50, scores.rows());
+        assertEquals(10, scores.columns());
+        assertTrue(allFinite(scores), "predictions are finite");
+        assertTrue(conv1.value().sub(initial).amaxNumber().doubleValue() > 0, "conv1 weights moved");
+        long nativeBytes = Pointer.totalBytes() - nativeBefore;
+        System.gc();
+        long heapBytes = runtime.totalMemory() - runtime.freeMemory() - heapBefore;
+        System.out.printf("CIFAR-10 network, batch 50: losses %.4f %.4f %.4f, %.2f s per training step; native"
+                + " memory held %.1f MB (ND4J arrays), heap %.1f MB (kernel scratch and the rest)%n", losses[0],
+                losses[1], losses[2], secondsPerStep, nativeBytes / 1e6, heapBytes / 1e6);
+    }
+
+    private static boolean allFinite(INDArray array) {
+        for (long i = 0; i < array.length(); i++) {
+            if (!Double.isFinite(array.getDouble(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
