@@ -3,6 +3,7 @@ package org.binaryconnect.processor.generated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import org.binaryconnect.processor.specs.Cifar10CnnNetwork;
 import org.binaryconnect.runtime.optim.Parameter;
 import org.bytedeco.javacpp.Pointer;
@@ -19,7 +20,6 @@ class CifarCnnTrainingTest {
     @Test
     void cifar10NetworkRunsTrainingStepsOnRandomInput() {
         Runtime runtime = Runtime.getRuntime();
-        long nativeBefore = Pointer.totalBytes();
         System.gc();
         long heapBefore = runtime.totalMemory() - runtime.freeMemory();
         Cifar10CnnNetwork network = new Cifar10CnnNetwork();
@@ -41,12 +41,39 @@ class CifarCnnTrainingTest {
         assertEquals(10, scores.columns());
         assertTrue(allFinite(scores), "predictions are finite");
         assertTrue(conv1.value().sub(initial).amaxNumber().doubleValue() > 0, "conv1 weights moved");
-        long nativeBytes = Pointer.totalBytes() - nativeBefore;
         System.gc();
         long heapBytes = runtime.totalMemory() - runtime.freeMemory() - heapBefore;
-        System.out.printf("CIFAR-10 network, batch 50: losses %.4f %.4f %.4f, %.2f s per training step; native"
-                + " memory held %.1f MB (ND4J arrays), heap %.1f MB (kernel scratch and the rest)%n", losses[0],
-                losses[1], losses[2], secondsPerStep, nativeBytes / 1e6, heapBytes / 1e6);
+        System.out.printf("CIFAR-10 network, batch 50: losses %.4f %.4f %.4f, %.2f s per training step; ND4J arrays"
+                + " %.1f MB (parameters with gradients and optimizer moments %.1f MB), heap growth %.1f MB (kernel"
+                + " scratch and the rest), process resident %.1f MB%n", losses[0], losses[1], losses[2],
+                secondsPerStep, arrayBytes(network) / 1e6, parameterBytes(network) / 1e6, heapBytes / 1e6,
+                Pointer.physicalBytes() / 1e6);
+    }
+
+    /** Bytes of every ND4J array the network holds: its buffers (read reflectively) and its parameters' arrays. */
+    private static long arrayBytes(Cifar10CnnNetwork network) {
+        long bytes = parameterBytes(network);
+        for (Field field : Cifar10CnnNetwork.class.getDeclaredFields()) {
+            if (field.getType() == INDArray.class) {
+                try {
+                    field.setAccessible(true);
+                    INDArray array = (INDArray) field.get(network);
+                    bytes += array.length() * array.dataType().width();
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private static long parameterBytes(Cifar10CnnNetwork network) {
+        long bytes = 0;
+        for (Parameter p : network.parameters()) {
+            long arrays = p.isBinary() ? 5 : 4; // value, gradient, two moments, and Wb when binary
+            bytes += arrays * p.value().length() * p.value().dataType().width();
+        }
+        return bytes;
     }
 
     private static boolean allFinite(INDArray array) {
