@@ -22,6 +22,10 @@ public final class ChannelBatchNormKernels {
      */
     public static void forwardTraining(INDArray z, INDArray gamma, INDArray beta, INDArray batchMean,
             INDArray batchStd, INDArray xhat, INDArray out, double epsilon) {
+        if (Buf.singlePrecision(z, gamma, beta, batchMean, batchStd, xhat, out)) {
+            forwardTrainingSingle(z, gamma, beta, batchMean, batchStd, xhat, out, epsilon);
+            return;
+        }
         int channels = (int) gamma.length();
         int sample = Math.toIntExact(z.length() / z.size(0));
         int plane = sample / channels;
@@ -124,6 +128,10 @@ public final class ChannelBatchNormKernels {
      */
     public static void backward(INDArray delta, INDArray xhat, INDArray batchStd, INDArray gamma,
             INDArray gammaGradient, INDArray betaGradient, double epsilon) {
+        if (Buf.singlePrecision(delta, xhat, batchStd, gamma, gammaGradient, betaGradient)) {
+            backwardSingle(delta, xhat, batchStd, gamma, gammaGradient, betaGradient, epsilon);
+            return;
+        }
         int channels = (int) gamma.length();
         int batch = (int) delta.size(0);
         int sample = Math.toIntExact(delta.length() / batch);
@@ -171,6 +179,140 @@ public final class ChannelBatchNormKernels {
                 }
             }
             d.store(n * sample, deltas, sample);
+        }
+        Buf.of(gammaGradient).store(0, dg, channels);
+        Buf.of(betaGradient).store(0, db, channels);
+    }
+
+    /**
+     * The single-precision forward pass: float loops over float scratch (no widening to double and back), with the
+     * per-channel sums of each sample accumulated in float and added into double totals.
+     */
+    private static void forwardTrainingSingle(INDArray z, INDArray gamma, INDArray beta, INDArray batchMean,
+            INDArray batchStd, INDArray xhat, INDArray out, double epsilon) {
+        int channels = (int) gamma.length();
+        int batch = (int) z.size(0);
+        int sample = Math.toIntExact(z.length() / batch);
+        int plane = sample / channels;
+        double count = (double) batch * plane;
+        Buf.F32 in = (Buf.F32) Buf.of(z);
+        float[] g = Buf.loadFloats(gamma, 2);
+        float[] b = Buf.loadFloats(beta, 3);
+        double[] mean = Scratch.doubles(4, channels);
+        double[] std = Scratch.doubles(5, channels);
+        Arrays.fill(mean, 0, channels, 0);
+        Arrays.fill(std, 0, channels, 0);
+        float[] values = Scratch.floats(0, sample);
+        for (int n = 0; n < batch; n++) {
+            in.loadFloats(n * sample, values, sample);
+            for (int c = 0; c < channels; c++) {
+                float sum = 0;
+                for (int p = c * plane, end = p + plane; p < end; p++) {
+                    sum += values[p];
+                }
+                mean[c] += sum;
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            mean[c] /= count;
+        }
+        for (int n = 0; n < batch; n++) {
+            in.loadFloats(n * sample, values, sample);
+            for (int c = 0; c < channels; c++) {
+                float sum = 0;
+                float m = (float) mean[c];
+                for (int p = c * plane, end = p + plane; p < end; p++) {
+                    float d = values[p] - m;
+                    sum += d * d;
+                }
+                std[c] += sum;
+            }
+        }
+        float[] scale = Scratch.floats(4, channels);
+        float[] shift = Scratch.floats(5, channels);
+        float[] normalizedShift = Scratch.floats(6, channels);
+        for (int c = 0; c < channels; c++) {
+            std[c] = Math.sqrt(std[c] / count);
+            double k = 1 / (std[c] + epsilon);
+            scale[c] = (float) k;
+            normalizedShift[c] = (float) (-mean[c] * k);
+            shift[c] = b[c];
+        }
+        Buf.F32 normalizedOut = (Buf.F32) Buf.of(xhat);
+        Buf.F32 result = (Buf.F32) Buf.of(out);
+        float[] normalized = Scratch.floats(1, sample);
+        for (int n = 0; n < batch; n++) {
+            in.loadFloats(n * sample, values, sample);
+            for (int c = 0; c < channels; c++) {
+                float k = scale[c];
+                float q = normalizedShift[c];
+                float gc = g[c];
+                float bc = shift[c];
+                for (int p = c * plane, end = p + plane; p < end; p++) {
+                    float x = values[p] * k + q;
+                    normalized[p] = x;
+                    values[p] = gc * x + bc;
+                }
+            }
+            normalizedOut.storeFloats(n * sample, normalized, sample);
+            result.storeFloats(n * sample, values, sample);
+        }
+        Buf.of(batchMean).store(0, mean, channels);
+        Buf.of(batchStd).store(0, std, channels);
+    }
+
+    /** The single-precision backward pass, in float loops as {@link #forwardTrainingSingle}. */
+    private static void backwardSingle(INDArray delta, INDArray xhat, INDArray batchStd, INDArray gamma,
+            INDArray gammaGradient, INDArray betaGradient, double epsilon) {
+        int channels = (int) gamma.length();
+        int batch = (int) delta.size(0);
+        int sample = Math.toIntExact(delta.length() / batch);
+        int plane = sample / channels;
+        double count = (double) batch * plane;
+        Buf.F32 d = (Buf.F32) Buf.of(delta);
+        Buf.F32 normalizedIn = (Buf.F32) Buf.of(xhat);
+        float[] std = Buf.loadFloats(batchStd, 2);
+        float[] g = Buf.loadFloats(gamma, 3);
+        double[] dg = Scratch.doubles(4, channels);
+        double[] db = Scratch.doubles(5, channels);
+        Arrays.fill(dg, 0, channels, 0);
+        Arrays.fill(db, 0, channels, 0);
+        float[] deltas = Scratch.floats(0, sample);
+        float[] normalized = Scratch.floats(1, sample);
+        for (int n = 0; n < batch; n++) {
+            d.loadFloats(n * sample, deltas, sample);
+            normalizedIn.loadFloats(n * sample, normalized, sample);
+            for (int c = 0; c < channels; c++) {
+                float sumDy = 0;
+                float sumDyX = 0;
+                for (int p = c * plane, end = p + plane; p < end; p++) {
+                    sumDy += deltas[p];
+                    sumDyX += deltas[p] * normalized[p];
+                }
+                db[c] += sumDy;
+                dg[c] += sumDyX;
+            }
+        }
+        float[] centeredScale = Scratch.floats(4, channels);
+        float[] stdScale = Scratch.floats(5, channels);
+        float[] meanDy = Scratch.floats(6, channels);
+        for (int c = 0; c < channels; c++) {
+            centeredScale[c] = (float) (g[c] / (std[c] + epsilon));
+            stdScale[c] = std[c] > 0 ? (float) (g[c] * dg[c] / (count * std[c])) : 0;
+            meanDy[c] = (float) (db[c] / count);
+        }
+        for (int n = 0; n < batch; n++) {
+            d.loadFloats(n * sample, deltas, sample);
+            normalizedIn.loadFloats(n * sample, normalized, sample);
+            for (int c = 0; c < channels; c++) {
+                float k = centeredScale[c];
+                float q = stdScale[c];
+                float m = meanDy[c];
+                for (int p = c * plane, end = p + plane; p < end; p++) {
+                    deltas[p] = k * (deltas[p] - m) - q * normalized[p];
+                }
+            }
+            d.storeFloats(n * sample, deltas, sample);
         }
         Buf.of(gammaGradient).store(0, dg, channels);
         Buf.of(betaGradient).store(0, db, channels);

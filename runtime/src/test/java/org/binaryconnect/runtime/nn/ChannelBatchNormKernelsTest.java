@@ -101,5 +101,16 @@ class ChannelBatchNormKernelsTest {
         Forward s = forward(z.castTo(DataType.FLOAT), gamma.castTo(DataType.FLOAT), beta.castTo(DataType.FLOAT),
                 1e-4);
         assertEquals(0, d.out().sub(s.out().castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-5);
+        assertEquals(0, d.std().sub(s.std().castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-5);
+        INDArray r = GradientCheck.uniform(rng, -1, 1, BATCH, CHANNELS * PLANE);
+        INDArray deltaDouble = r.dup();
+        INDArray deltaSingle = r.castTo(DataType.FLOAT);
+        INDArray dGammaDouble = gamma.ulike();
+        INDArray dGammaSingle = Nd4j.create(DataType.FLOAT, CHANNELS);
+        ChannelBatchNormKernels.backward(deltaDouble, d.xhat(), d.std(), gamma, dGammaDouble, gamma.ulike(), 1e-4);
+        ChannelBatchNormKernels.backward(deltaSingle, s.xhat(), s.std(), gamma.castTo(DataType.FLOAT), dGammaSingle,
+                Nd4j.create(DataType.FLOAT, CHANNELS), 1e-4);
+        assertEquals(0, deltaDouble.sub(deltaSingle.castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-4);
+        assertEquals(0, dGammaDouble.sub(dGammaSingle.castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-4);
     }
 }

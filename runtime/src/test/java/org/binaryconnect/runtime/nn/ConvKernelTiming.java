@@ -25,6 +25,24 @@ class ConvKernelTiming {
         report("seed conv2 32x14x14 -> 64, 5x5 SAME, batch 100", ConvShape.of(32, 14, 14, 64, 5, 1, Padding.SAME), 100);
         report("cifar conv2 128x32x32 -> 128, 3x3 SAME, batch 50", ConvShape.of(128, 32, 32, 128, 3, 1, Padding.SAME),
                 50);
+        reportBatchNorm("channel batch norm over 50 x 128 x 32 x 32 (CIFAR-10 conv1)", 50, 128, 1024);
+    }
+
+    private static void reportBatchNorm(String what, int batch, int channels, int plane) {
+        Rng rng = new Rng(2);
+        INDArray z = fill(Nd4j.create(DataType.FLOAT, batch, channels * plane), rng);
+        INDArray gamma = fill(Nd4j.create(DataType.FLOAT, channels), rng);
+        INDArray beta = fill(Nd4j.create(DataType.FLOAT, channels), rng);
+        INDArray mean = Nd4j.create(DataType.FLOAT, channels);
+        INDArray std = Nd4j.create(DataType.FLOAT, channels);
+        INDArray xhat = z.ulike();
+        INDArray out = z.ulike();
+        INDArray delta = fill(z.ulike(), rng);
+        INDArray dg = gamma.ulike();
+        INDArray db = gamma.ulike();
+        double[] t = time(() -> ChannelBatchNormKernels.forwardTraining(z, gamma, beta, mean, std, xhat, out, 1e-4),
+                () -> ChannelBatchNormKernels.backward(delta, xhat, std, gamma, dg, db, 1e-4));
+        System.out.printf("%s: forward %.1f ms, backward %.1f ms%n", what, t[0], t[1]);
     }
 
     private static void report(String what, ConvShape s, int batch) {
