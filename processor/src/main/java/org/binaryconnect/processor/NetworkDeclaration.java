@@ -115,7 +115,8 @@ final class NetworkDeclaration {
         int inputs = inputSize;
         // the shape convolutions see: the declared input's until a dense layer flattens it; empty once unknown
         Optional<ConvDeclaration.Shape> spatial = ConvDeclaration.inputShape(input);
-        boolean shapeKnown = true;
+        // an invalid input has its own error already: convolutions over it report nothing more
+        boolean shapeKnown = Arrays.stream(input).allMatch(d -> d > 0);
         for (Element member : spec.getEnclosedElements()) {
             if (member.getKind() != ElementKind.FIELD) {
                 continue;
