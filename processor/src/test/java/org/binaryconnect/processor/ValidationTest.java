@@ -48,6 +48,8 @@ class ValidationTest {
                 Arguments.of("NegativePoolStride", "max-pool stride must be > 0 (or 0 for the pool size), got -1",
                         "@MaxPool(value = 2, stride = -1)"),
                 Arguments.of("ZeroFilters", "filters must be > 0, got 0 (layer conv)", "filters = 0"),
+                Arguments.of("ZeroKernel", "kernel must be > 0, got 0 (layer conv)", "kernel = 0"),
+                Arguments.of("ZeroPool", "max-pool size must be > 0, got 0 (layer conv)", "@MaxPool(0)"),
                 Arguments.of("ConvAfterDense", "layer late: @Conv2D after the dense layer hidden",
                         "@Conv2D(filters = 8, kernel = 3)"),
                 Arguments.of("ConvOnFlatInput", "@Conv2D needs an input of {height, width, channels}, but the"
