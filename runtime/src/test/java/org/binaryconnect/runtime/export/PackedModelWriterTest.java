@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import org.binaryconnect.runtime.train.LayerDescription;
 import org.binaryconnect.runtime.train.NamedArray;
-import org.binaryconnect.runtime.train.NetworkDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,25 +148,6 @@ class PackedModelWriterTest {
                 () -> bytes(new FixedStateNetwork(hand.description(), state)));
 
         assertTrue(e.getMessage().startsWith("Hand has no state array first.gamma"), e.getMessage());
-    }
-
-    @Test
-    void refusesAConvolutionalNetworkWithAClearMessage() {
-        FixedStateNetwork hand = ExportNetworks.hand();
-        List<LayerDescription> layers = new java.util.ArrayList<>(hand.description().layers());
-        LayerDescription first = layers.get(0);
-        layers.set(0, new LayerDescription(first.name(), first.inputs(), first.units(), first.binary(), first.h(),
-                first.batchNorm(), first.batchNormEpsilon(), first.activation(), first.dropout(),
-                first.name() + ": conv 1x7x10 -> 3x7x10 (3x3 stride 1 SAME), binary H=1.0"));
-        NetworkDescription d = hand.description();
-        NetworkDescription conv = new NetworkDescription(d.name(), d.specClass(), d.inputShape(), d.classes(),
-                d.batchSize(), d.binarization(), d.loss(), d.evaluation(), d.evaluationSamples(), d.optimizer(),
-                d.training(), layers);
-
-        ExportException e = assertThrows(ExportException.class,
-                () -> bytes(new FixedStateNetwork(conv, hand.state())));
-
-        assertTrue(e.getMessage().startsWith("Hand has convolution layers (first)"), e.getMessage());
     }
 
     @Test
