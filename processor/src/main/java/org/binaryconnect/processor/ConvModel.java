@@ -29,11 +29,6 @@ record ConvModel(int channels, int height, int width, int filters, int kernel, i
         return channels * height * width;
     }
 
-    /** Elements per sample after the convolution, before any pool. */
-    long convolvedSize() {
-        return (long) filters * outHeight * outWidth;
-    }
-
     /** Height of the layer's output, after any pool. */
     int finalHeight() {
         return pool.map(PoolModel::outHeight).orElse(outHeight);
