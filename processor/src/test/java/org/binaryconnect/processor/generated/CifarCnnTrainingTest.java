@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import org.binaryconnect.processor.specs.Cifar10CnnNetwork;
+import org.binaryconnect.processor.specs.SeedCnnBatch100Network;
 import org.binaryconnect.runtime.optim.Parameter;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The authors' CIFAR-10 network, declared with the DSL (specs/Cifar10Cnn.java), compiles and trains: a few steps on
+ * The seed network at its batch of 100 trains, timed. The authors' CIFAR-10 network, declared with the DSL (specs/Cifar10Cnn.java), compiles and trains: a few steps on
  * random 32x32x3 input at its batch of 50, in single precision, with finite losses and parameters that move. Prints
  * the time per step and the memory it holds.
  */
@@ -48,6 +49,20 @@ class CifarCnnTrainingTest {
                 + " scratch and the rest), process resident %.1f MB%n", losses[0], losses[1], losses[2],
                 secondsPerStep, arrayBytes(network) / 1e6, parameterBytes(network) / 1e6, heapBytes / 1e6,
                 Pointer.physicalBytes() / 1e6);
+    }
+
+    @Test
+    void seedNetworkTrainsAtBatch100() {
+        SeedCnnBatch100Network network = new SeedCnnBatch100Network();
+        Batches.fillRandom(network, 11);
+        network.trainStep(1e-3);
+        int steps = 5;
+        long start = System.nanoTime();
+        for (int step = 0; step < steps; step++) {
+            assertTrue(Double.isFinite(network.trainStep(1e-3)), "loss of step " + step);
+        }
+        System.out.printf("seed network, batch 100: %.0f ms per training step%n",
+                (System.nanoTime() - start) / 1e6 / steps);
     }
 
     /** Bytes of every ND4J array the network holds: its buffers (read reflectively) and its parameters' arrays. */
