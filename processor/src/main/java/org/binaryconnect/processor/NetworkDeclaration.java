@@ -86,7 +86,7 @@ final class NetworkDeclaration {
             diagnostics.error(network, "evaluationSamples", "evaluationSamples must be >= 1, got " + evaluationSamples);
         }
 
-        List<LayerModel> layers = readLayers(spec, (int) Math.min(inputSize, Integer.MAX_VALUE), binarization,
+        List<LayerModel> layers = readLayers(spec, input, (int) Math.min(inputSize, Integer.MAX_VALUE), binarization,
                 h == null ? ScaleSetting.GLOROT : h, lrScale == null ? ScaleSetting.GLOROT : lrScale, classes,
                 network, diagnostics);
 
@@ -106,37 +106,90 @@ final class NetworkDeclaration {
                 readTraining(spec, diagnostics), layers);
     }
 
-    private List<LayerModel> readLayers(TypeElement spec, int inputSize, Binarization binarization, ScaleSetting h,
-            ScaleSetting lrScale, int classes, AnnotationValues network, Diagnostics diagnostics) {
+    private List<LayerModel> readLayers(TypeElement spec, int[] input, int inputSize, Binarization binarization,
+            ScaleSetting h, ScaleSetting lrScale, int classes, AnnotationValues network, Diagnostics diagnostics) {
         TypeMirror layerType = elements.getTypeElement(DSL + "Layer").asType();
         List<LayerModel> layers = new ArrayList<>();
-        AnnotationValues lastDense = null;
+        AnnotationValues lastLayer = null;
+        String lastDense = null;
         int inputs = inputSize;
+        // the shape convolutions see: the declared input's until a dense layer flattens it; empty once unknown
+        Optional<ConvDeclaration.Shape> spatial = ConvDeclaration.inputShape(input);
+        // an invalid input has its own error already: convolutions over it report nothing more
+        boolean shapeKnown = Arrays.stream(input).allMatch(d -> d > 0);
         for (Element member : spec.getEnclosedElements()) {
             if (member.getKind() != ElementKind.FIELD) {
                 continue;
             }
             VariableElement field = (VariableElement) member;
             Optional<AnnotationValues> dense = annotation(field, "Dense");
+            Optional<AnnotationValues> conv = annotation(field, "Conv2D");
+            Optional<AnnotationValues> pool = annotation(field, "MaxPool");
             Optional<AnnotationValues> batchNorm = annotation(field, "BatchNorm");
             Optional<AnnotationValues> activation = annotation(field, "Activation");
             Optional<AnnotationValues> dropout = annotation(field, "Dropout");
             boolean declaredAsLayer = field.asType().getKind() != TypeKind.ERROR
                     && types.isSameType(field.asType(), layerType);
-            boolean hasLayerAnnotation = dense.isPresent() || batchNorm.isPresent() || activation.isPresent()
-                    || dropout.isPresent();
+            boolean hasLayerAnnotation = dense.isPresent() || conv.isPresent() || pool.isPresent()
+                    || batchNorm.isPresent() || activation.isPresent() || dropout.isPresent();
             if (!declaredAsLayer && !hasLayerAnnotation) {
                 continue;
             }
             String name = field.getSimpleName().toString();
-            if (dense.isEmpty()) {
-                diagnostics.error(field, "layer " + name + " needs @Dense(units = ...): every layer field starts"
-                        + " with its dense layer, then optional @BatchNorm, @Activation and @Dropout");
+            if (dense.isEmpty() && conv.isEmpty()) {
+                diagnostics.error(field, "layer " + name + " needs @Dense(units = ...) or @Conv2D(filters = ...,"
+                        + " kernel = ...): every layer field starts with its dense or convolution layer, then"
+                        + " optional @MaxPool (convolutions), @BatchNorm, @Activation and @Dropout");
+                continue;
+            }
+            if (dense.isPresent() && conv.isPresent()) {
+                diagnostics.error(conv.get(), "layer " + name + " has both @Dense and @Conv2D: a layer field is one"
+                        + " or the other");
+                continue;
+            }
+            if (dense.isPresent() && pool.isPresent()) {
+                diagnostics.error(pool.get(), "@MaxPool belongs on a @Conv2D layer, but layer " + name
+                        + " is dense");
                 continue;
             }
             if (!declaredAsLayer && field.asType().getKind() != TypeKind.ERROR) {
                 diagnostics.error(field, "layer " + name + " must be declared with type org.binaryconnect.dsl.Layer,"
                         + " not " + field.asType());
+            }
+            Optional<BatchNormModel> bn = batchNorm.map(b -> readBatchNorm(b, name, diagnostics));
+            Nonlinearity nonlinearity = activation.map(a -> a.enumValue("value", Nonlinearity.class))
+                    .orElse(Nonlinearity.IDENTITY);
+            double rate = dropout.map(dr -> readDropout(dr, name, diagnostics)).orElse(0.0);
+            if (conv.isPresent()) {
+                AnnotationValues c = conv.get();
+                lastLayer = c;
+                if (!shapeKnown) {
+                    continue;
+                }
+                if (spatial.isEmpty()) {
+                    diagnostics.error(c, lastDense != null
+                            ? "layer " + name + ": @Conv2D after the dense layer " + lastDense + ", which flattens its"
+                                    + " input: convolutions must come before every dense layer"
+                            : "layer " + name + ": @Conv2D needs an input of {height, width, channels}, but the"
+                                    + " network's input is " + Arrays.toString(input));
+                    shapeKnown = false;
+                    continue;
+                }
+                Optional<ConvModel> model = ConvDeclaration.read(name, c, pool, spatial.get(), diagnostics);
+                if (model.isEmpty()) {
+                    shapeKnown = false;
+                    continue;
+                }
+                ConvModel m = model.get();
+                boolean binary = binarization != Binarization.NONE && c.booleanValue("binary");
+                int units = (int) m.outputSize();
+                layers.add(new LayerModel(name, m.inputSize(), units, binary, h.asH(m.fanIn(), m.fanOut()),
+                        h.asHExpression(m.fanIn(), m.fanOut()), lrScale.asLearningRateScale(m.fanIn(), m.fanOut()),
+                        lrScale.asLearningRateScaleExpression(m.fanIn(), m.fanOut()), bn, nonlinearity, rate,
+                        model));
+                spatial = Optional.of(new ConvDeclaration.Shape(m.filters(), m.finalHeight(), m.finalWidth()));
+                inputs = units;
+                continue;
             }
             AnnotationValues d = dense.get();
             int units = d.intValue("units");
@@ -149,20 +202,22 @@ final class NetworkDeclaration {
             boolean binary = binarization != Binarization.NONE && d.booleanValue("binary");
             LayerModel layer = new LayerModel(name, inputs, units, binary, h.asH(inputs, units),
                     h.asHExpression(inputs, units), lrScale.asLearningRateScale(inputs, units),
-                    lrScale.asLearningRateScaleExpression(inputs, units),
-                    batchNorm.map(bn -> readBatchNorm(bn, name, diagnostics)),
-                    activation.map(a -> a.enumValue("value", Nonlinearity.class)).orElse(Nonlinearity.IDENTITY),
-                    dropout.map(dr -> readDropout(dr, name, diagnostics)).orElse(0.0));
+                    lrScale.asLearningRateScaleExpression(inputs, units), bn, nonlinearity, rate);
             layers.add(layer);
-            lastDense = d;
+            lastLayer = d;
+            lastDense = name;
+            spatial = Optional.empty();
             inputs = Math.max(units, 1);
         }
-        if (layers.isEmpty()) {
+        if (lastLayer == null) {
             diagnostics.error(network, "network " + spec.getSimpleName() + " declares no layers: add fields such as"
                     + " `@Dense(units = " + Math.max(classes, 2) + ") Layer output;`");
-        } else if (lastDense.intValue("units") != classes && lastDense.intValue("units") > 0) {
-            diagnostics.error(lastDense, "units", "the last layer, " + layers.get(layers.size() - 1).name()
-                    + ", has " + lastDense.intValue("units") + " units but the network declares classes = " + classes
+        } else if (lastLayer.mirror().getAnnotationType().asElement().getSimpleName().contentEquals("Conv2D")) {
+            diagnostics.error(lastLayer, "the last layer must be @Dense(units = " + classes + "), one unit per"
+                    + " class, not a convolution");
+        } else if (lastLayer.intValue("units") != classes && lastLayer.intValue("units") > 0) {
+            diagnostics.error(lastLayer, "units", "the last layer, " + layers.get(layers.size() - 1).name()
+                    + ", has " + lastLayer.intValue("units") + " units but the network declares classes = " + classes
                     + ": they must be equal");
         }
         return layers;

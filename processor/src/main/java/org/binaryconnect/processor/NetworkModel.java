@@ -35,6 +35,10 @@ record NetworkModel(String packageName, String specName, String specQualifiedNam
         return layers.get(layers.size() - 1);
     }
 
+    boolean hasConvLayers() {
+        return layers.stream().anyMatch(LayerModel::isConv);
+    }
+
     boolean hasBinaryLayers() {
         return layers.stream().anyMatch(LayerModel::binary);
     }

@@ -112,6 +112,9 @@ final class TrainingClassWriter {
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
             type.addField(constant(TypeName.INT, n.constant("UNITS"), false, "$L", layer.units()));
+            if (layer.isConv()) {
+                ConvLayerWriter.addConstants(type, layer);
+            }
             if (layer.binary()) {
                 type.addField(constant(TypeName.DOUBLE, n.constant("H"), false, "$L", layer.hExpression()));
                 type.addField(constant(TypeName.DOUBLE, n.constant("W_LR_SCALE"), false, "$L",
@@ -189,6 +192,9 @@ final class TrainingClassWriter {
             for (String buffer : bufferFields(layer)) {
                 type.addField(INDARRAY, buffer, Modifier.PRIVATE, Modifier.FINAL);
             }
+            if (layer.isConv()) {
+                ConvLayerWriter.addFields(type, layer);
+            }
         }
     }
 
@@ -233,29 +239,35 @@ final class TrainingClassWriter {
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
             String units = n.constant("UNITS");
+            // a dense layer's weights are [inputs, units]; a convolution's [filters, fanIn], with one bias and
+            // batch norm entry per filter
+            boolean conv = layer.isConv();
+            String rows = conv ? ConvLayerWriter.weightRows(layer) : inputs;
+            String columns = conv ? ConvLayerWriter.weightColumns(layer) : units;
+            String channels = conv ? ConvLayerWriter.channels(layer) : units;
             constructor.addCode("\n// $L\n", layer.summary());
             if (layer.binary()) {
                 constructor.addStatement("$N = $T.binary($S, $T.zeros(dataType, $L, $L), $L, $L, $T.$L, rng)",
-                        n.weights(), PARAMETER, layer.name() + ".W", ND4J, inputs, units, n.constant("H"),
+                        n.weights(), PARAMETER, layer.name() + ".W", ND4J, rows, columns, n.constant("H"),
                         n.constant("W_LR_SCALE"), Binarization.class, model.binarization());
                 constructor.addStatement("$T.uniform($N.value(), $L, rng)", INIT, n.weights(), n.constant("H"));
             } else {
                 constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L, $L))", n.weights(), PARAMETER,
-                        layer.name() + ".W", ND4J, inputs, units);
-                constructor.addStatement("$T.glorotUniform($N.value(), $L, $L, rng)", INIT, n.weights(), inputs,
-                        units);
+                        layer.name() + ".W", ND4J, rows, columns);
+                constructor.addStatement("$T.glorotUniform($N.value(), $L, $L, rng)", INIT, n.weights(),
+                        conv ? ConvLayerWriter.fanIn(layer) : inputs, conv ? ConvLayerWriter.fanOut(layer) : units);
             }
             constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L))", n.bias(), PARAMETER,
-                    layer.name() + ".b", ND4J, units);
+                    layer.name() + ".b", ND4J, channels);
             if (layer.batchNorm().isPresent()) {
                 constructor.addStatement("$N = $T.plain($S, $T.ones(dataType, $L))", n.gamma(), PARAMETER,
-                        layer.name() + ".gamma", ND4J, units);
+                        layer.name() + ".gamma", ND4J, channels);
                 constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L))", n.beta(), PARAMETER,
-                        layer.name() + ".beta", ND4J, units);
-                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.runningMean(), ND4J, units);
-                constructor.addStatement("$N = $T.ones(dataType, $L)", n.runningStd(), ND4J, units);
-                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.batchMean(), ND4J, units);
-                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.batchStd(), ND4J, units);
+                        layer.name() + ".beta", ND4J, channels);
+                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.runningMean(), ND4J, channels);
+                constructor.addStatement("$N = $T.ones(dataType, $L)", n.runningStd(), ND4J, channels);
+                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.batchMean(), ND4J, channels);
+                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.batchStd(), ND4J, channels);
                 constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.z(), ND4J, units);
                 constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.normalized(), ND4J, units);
             }
@@ -264,6 +276,9 @@ final class TrainingClassWriter {
                 constructor.addStatement("$N = $T.ones(dataType, BATCH_SIZE, $L)", n.mask(), ND4J, units);
             }
             constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.delta(), ND4J, units);
+            if (conv) {
+                ConvLayerWriter.addBuffers(constructor, layer);
+            }
             inputs = units;
         }
         constructor.addCode("\n");
@@ -417,17 +432,21 @@ final class TrainingClassWriter {
             LayerNames n = new LayerNames(layer.name());
             method.addComment("$L", layer.summary());
             String dense = layer.batchNorm().isPresent() ? n.z() : n.output();
-            method.addStatement("$T.multiply($N, false, $N.propagated(), false, $N)", GEMM, previous, n.weights(),
-                    dense);
-            method.addStatement("$T.addBias($N, $N.propagated())", DENSE, dense, n.bias());
+            if (layer.isConv()) {
+                ConvLayerWriter.forward(method, layer, previous, dense);
+            } else {
+                method.addStatement("$T.multiply($N, false, $N.propagated(), false, $N)", GEMM, previous, n.weights(),
+                        dense);
+                method.addStatement("$T.addBias($N, $N.propagated())", DENSE, dense, n.bias());
+            }
             if (layer.batchNorm().isPresent()) {
                 if (training) {
                     method.addStatement("$T.forwardTraining($N, $N.propagated(), $N.propagated(), $N, $N, $N, $N, $L)",
-                            BATCH_NORM, n.z(), n.gamma(), n.beta(), n.batchMean(), n.batchStd(), n.normalized(),
+                            batchNormKernels(layer), n.z(), n.gamma(), n.beta(), n.batchMean(), n.batchStd(), n.normalized(),
                             n.output(), n.constant("BN_EPSILON"));
                 } else {
                     method.addStatement("$T.forwardInference($N, $N.propagated(), $N.propagated(), $N, $N, $N, $L)",
-                            BATCH_NORM, n.z(), n.gamma(), n.beta(), n.runningMean(), n.runningStd(), n.output(),
+                            batchNormKernels(layer), n.z(), n.gamma(), n.beta(), n.runningMean(), n.runningStd(), n.output(),
                             n.constant("BN_EPSILON"));
                 }
             }
@@ -439,6 +458,11 @@ final class TrainingClassWriter {
             }
             previous = n.output();
         }
+    }
+
+    /** Batch norm over units for dense layers, over channels (every position of a filter) for convolutions. */
+    private static ClassName batchNormKernels(LayerModel layer) {
+        return layer.isConv() ? ConvLayerWriter.CHANNEL_BATCH_NORM : BATCH_NORM;
     }
 
     private void addBackward(TypeSpec.Builder type) {
@@ -457,11 +481,16 @@ final class TrainingClassWriter {
             }
             if (layer.batchNorm().isPresent()) {
                 method.addStatement("$T.backward($N, $N, $N, $N.propagated(), $N.gradient(), $N.gradient(), $L)",
-                        BATCH_NORM, n.delta(), n.normalized(), n.batchStd(), n.gamma(), n.gamma(), n.beta(),
+                        batchNormKernels(layer), n.delta(), n.normalized(), n.batchStd(), n.gamma(), n.gamma(), n.beta(),
                         n.constant("BN_EPSILON"));
             }
-            method.addStatement("$T.biasGradient($N, $N.gradient())", DENSE, n.delta(), n.bias());
             String previousOutput = i == 0 ? "input" : new LayerNames(layers.get(i - 1).name()).output();
+            if (layer.isConv()) {
+                ConvLayerWriter.backward(method, layer, previousOutput,
+                        i == 0 ? null : new LayerNames(layers.get(i - 1).name()).delta());
+                continue;
+            }
+            method.addStatement("$T.biasGradient($N, $N.gradient())", DENSE, n.delta(), n.bias());
             method.addStatement("$T.multiply($N, true, $N, false, $N.gradient())", GEMM, previousOutput, n.delta(),
                     n.weights());
             if (i > 0) {

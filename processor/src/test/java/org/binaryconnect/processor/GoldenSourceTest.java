@@ -15,19 +15,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The generated training classes for two specs (a float MLP and a stochastic BinaryConnect MLP) equal the
+ * The generated training classes for four specs (a float MLP, a stochastic BinaryConnect MLP, the seed CNN and a
+ * CNN with batch norm over channels, dropout and a full-precision first layer) equal the
  * reviewed sources under expected/, compile against the runtime, and are byte-for-byte deterministic.
  */
 class GoldenSourceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"FloatMlp", "StochasticMlp"})
+    @ValueSource(strings = {"FloatMlp", "StochasticMlp", "SeedCnn", "BatchNormCnn"})
     void generatedSourceEqualsExpected(String spec) {
         Compilation compilation = compile("good/" + spec + ".java");
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation)
                 .generatedSourceFile("good." + spec + "Network")
                 .hasSourceEquivalentTo(JavaFileObjects.forResource("expected/" + spec + "Network.java"));
+    }
+
+    @Test
+    void convolutionalNetworkGetsNoInferenceClassButANote() {
+        Compilation compilation = compile("good/SeedCnn.java");
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).hadNoteContaining("no SeedCnnInference generated");
+        org.junit.jupiter.api.Assertions.assertTrue(compilation.generatedSourceFile("good.SeedCnnInference").isEmpty());
     }
 
     @Test

@@ -39,7 +39,24 @@ class ValidationTest {
                         "evaluation = EvaluationWeights.BINARY"),
                 Arguments.of("ZeroEvaluationSamples", "evaluationSamples must be >= 1, got 0", "evaluationSamples = 0"),
                 Arguments.of("TooManyWeights", "100000 x 100000 weights, more than 2^31", "@Dense(units = 100000)"),
-                Arguments.of("NetworkOnInterface", "@Network must annotate a class", "public interface"));
+                Arguments.of("NetworkOnInterface", "@Network must annotate a class", "public interface"),
+                Arguments.of("ConvKernelTooLarge", "layer conv: a 5x5 kernel does not fit its 4x4 input (1x4x4) with"
+                        + " padding VALID", "@Conv2D(filters = 8, kernel = 5"),
+                Arguments.of("PoolLeavesNothing", "layer conv: a 4x4 max-pool over the convolution's 3x3 output"
+                        + " leaves nothing", "@MaxPool(4)"),
+                Arguments.of("ZeroConvStride", "stride must be > 0, got 0 (layer conv)", "stride = 0"),
+                Arguments.of("NegativePoolStride", "max-pool stride must be > 0 (or 0 for the pool size), got -1",
+                        "@MaxPool(value = 2, stride = -1)"),
+                Arguments.of("ZeroFilters", "filters must be > 0, got 0 (layer conv)", "filters = 0"),
+                Arguments.of("ZeroKernel", "kernel must be > 0, got 0 (layer conv)", "kernel = 0"),
+                Arguments.of("ZeroPool", "max-pool size must be > 0, got 0 (layer conv)", "@MaxPool(0)"),
+                Arguments.of("ConvAfterDense", "layer late: @Conv2D after the dense layer hidden",
+                        "@Conv2D(filters = 8, kernel = 3)"),
+                Arguments.of("ConvOnFlatInput", "@Conv2D needs an input of {height, width, channels}, but the"
+                        + " network's input is [784]", "@Conv2D(filters = 8, kernel = 3)"),
+                Arguments.of("MaxPoolOnDense", "@MaxPool belongs on a @Conv2D layer, but layer hidden is dense",
+                        "@Dense(units = 100) @MaxPool(2)"),
+                Arguments.of("ConvLast", "the last layer must be @Dense(units = 10)", "@Conv2D(filters = 10"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.binaryconnect.processor.specs.ConvGradientNetNetwork;
+import org.binaryconnect.processor.specs.ConvValidNetNetwork;
 import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
 import org.binaryconnect.processor.specs.SoftmaxGradientNetNetwork;
 import org.binaryconnect.processor.specs.ThreeLayerNetNetwork;
@@ -37,6 +39,16 @@ class GeneratedGradientTest {
     @Test
     void authorsStyleThreeLayerNetworkMatchesFiniteDifferences() {
         assertGradientsMatch(new ThreeLayerNetNetwork(DataType.DOUBLE, 3), 303);
+    }
+
+    @Test
+    void convNetworkWithSameStridesPoolAndChannelBatchNormMatchesFiniteDifferences() {
+        assertGradientsMatch(new ConvGradientNetNetwork(DataType.DOUBLE, 5), 505);
+    }
+
+    @Test
+    void convNetworkWithValidStridedConvolutionsOverlappingPoolAndDropoutMatchesFiniteDifferences() {
+        assertGradientsMatch(new ConvValidNetNetwork(DataType.DOUBLE, 6), 606);
     }
 
     private static void assertGradientsMatch(TrainableNetwork network, long dataSeed) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.binaryconnect.processor.specs.ConvGradientNetNetwork;
 import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
 import org.binaryconnect.runtime.train.TrainableNetwork;
 import org.bytedeco.javacpp.Pointer;
@@ -28,6 +29,16 @@ class NoAllocationTest {
         long before = settledNativeBytes();
         runSteps(network, 200, null);
         assertEquals(before, Pointer.totalBytes(), "native bytes allocated by 200 training steps");
+    }
+
+    @Test
+    void convolutionalTrainingStepAllocatesNoNativeMemory() {
+        TrainableNetwork network = new ConvGradientNetNetwork();
+        Batches.fillRandom(network, 6);
+        runSteps(network, 20, null);
+        long before = settledNativeBytes();
+        runSteps(network, 200, null);
+        assertEquals(before, Pointer.totalBytes(), "native bytes allocated by 200 conv training steps");
     }
 
     @Test

@@ -49,6 +49,13 @@ public final class PackedModel {
         for (NamedArray array : network.state()) {
             state.put(array.name(), array.array());
         }
+        for (LayerDescription layer : description.layers()) {
+            // the processor describes a convolution as "<name>: conv CxHxW -> ..."
+            if (layer.summary().startsWith(layer.name() + ": conv ")) {
+                throw new ExportException(description.name() + " has convolution layers (" + layer.name() + "): the"
+                        + " packed export and the JDK-only inference class cover dense networks so far");
+            }
+        }
         List<PackedLayer> layers = new ArrayList<>();
         for (LayerDescription layer : description.layers()) {
             layers.add(pack(layer, state, description.name()));

@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>One training step is {@link #prepareTrainingStep()}, {@link #forwardLoss()}, {@link #backward()} and
  * {@link #update(double)}; {@link #trainStep(double)} does them all. Callers fill {@link #input()} (one
- * sample per row, features flattened in the declared input shape's order) and {@link #labels()} first.
+ * sample per row; an input declared {@code {height, width, channels}} flattened channel by channel, {@code C, H, W},
+ * as the dataset loaders deliver it and convolutions read it) and {@link #labels()} first.
  */
 public interface TrainableNetwork {
 

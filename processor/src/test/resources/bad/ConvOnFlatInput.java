@@ -1,0 +1,20 @@
+package bad;
+
+import org.binaryconnect.dsl.Activation;
+import org.binaryconnect.dsl.Conv2D;
+import org.binaryconnect.dsl.Dense;
+import org.binaryconnect.dsl.Layer;
+import org.binaryconnect.dsl.MaxPool;
+import org.binaryconnect.dsl.Network;
+import org.binaryconnect.dsl.Nonlinearity;
+import org.binaryconnect.dsl.Padding;
+
+@SuppressWarnings("unused")
+@Network(input = {784}, classes = 10)
+public class ConvOnFlatInput {
+
+    @Conv2D(filters = 8, kernel = 3)
+    Layer conv;
+    @Dense(units = 10)
+    Layer output;
+}
