@@ -48,7 +48,7 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
     /**
      * The version of the generated code, which the runtime checks before training.
      */
-    public static final int GENERATED_CODE_VERSION = 2;
+    public static final int GENERATED_CODE_VERSION = 3;
 
     public static final int BATCH_SIZE = 50;
 
@@ -113,6 +113,8 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
     private final List<Parameter> parameters;
 
     private final List<NamedArray> state;
+
+    private final List<NamedArray> activations;
 
     /**
      * Whether the last update already binarized the weights for the next step.
@@ -296,6 +298,13 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
                     new NamedArray(outputBeta.name(), outputBeta.value()),
                     new NamedArray("output.runningMean", outputRunningMean),
                     new NamedArray("output.runningStd", outputRunningStd));
+        activations = List.of(
+                    new NamedArray("conv1.z", conv1Z),
+                    new NamedArray("conv1.output", conv1Output),
+                    new NamedArray("conv2.z", conv2Z),
+                    new NamedArray("conv2.output", conv2Output),
+                    new NamedArray("output.z", outputZ),
+                    new NamedArray("output.output", outputOutput));
     }
 
     @Override
@@ -326,6 +335,24 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
     @Override
     public long steps() {
         return optimizer.steps();
+    }
+
+    @Override
+    public List<NamedArray> activations() {
+        return activations;
+    }
+
+    @Override
+    public long randomState() {
+        return rng.state();
+    }
+
+    @Override
+    public void restoreTrainingProgress(long randomState, long steps) {
+        rng.restore(randomState);
+        optimizer.restoreSteps(steps);
+        // the next step binarizes from the restored weights and random state
+        binaryWeightsFresh = false;
     }
 
     @Override

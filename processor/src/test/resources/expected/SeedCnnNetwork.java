@@ -46,7 +46,7 @@ public final class SeedCnnNetwork implements TrainableNetwork {
     /**
      * The version of the generated code, which the runtime checks before training.
      */
-    public static final int GENERATED_CODE_VERSION = 2;
+    public static final int GENERATED_CODE_VERSION = 3;
 
     public static final int BATCH_SIZE = 100;
 
@@ -111,6 +111,8 @@ public final class SeedCnnNetwork implements TrainableNetwork {
     private final List<Parameter> parameters;
 
     private final List<NamedArray> state;
+
+    private final List<NamedArray> activations;
 
     /**
      * Whether the last update already binarized the weights for the next step.
@@ -233,6 +235,11 @@ public final class SeedCnnNetwork implements TrainableNetwork {
                     new NamedArray(hiddenBias.name(), hiddenBias.value()),
                     new NamedArray(outputWeights.name(), outputWeights.value()),
                     new NamedArray(outputBias.name(), outputBias.value()));
+        activations = List.of(
+                    new NamedArray("conv1.output", conv1Output),
+                    new NamedArray("conv2.output", conv2Output),
+                    new NamedArray("hidden.output", hiddenOutput),
+                    new NamedArray("output.output", outputOutput));
     }
 
     @Override
@@ -263,6 +270,24 @@ public final class SeedCnnNetwork implements TrainableNetwork {
     @Override
     public long steps() {
         return optimizer.steps();
+    }
+
+    @Override
+    public List<NamedArray> activations() {
+        return activations;
+    }
+
+    @Override
+    public long randomState() {
+        return rng.state();
+    }
+
+    @Override
+    public void restoreTrainingProgress(long randomState, long steps) {
+        rng.restore(randomState);
+        optimizer.restoreSteps(steps);
+        // the next step binarizes from the restored weights and random state
+        binaryWeightsFresh = false;
     }
 
     @Override

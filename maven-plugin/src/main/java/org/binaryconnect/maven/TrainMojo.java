@@ -1,6 +1,7 @@
 package org.binaryconnect.maven;
 
 import java.io.File;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -118,6 +119,21 @@ public final class TrainMojo extends AbstractMojo {
     @Parameter(property = "binaryconnect.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * Trains in a forked JVM (the default: its heap, options and environment are set here, and a crash cannot take
+     * Maven down); {@code false} trains in Maven's own JVM, which starts faster but uses Maven's heap and
+     * environment.
+     */
+    @Parameter(property = "binaryconnect.fork", defaultValue = "true")
+    private boolean fork;
+
+    /**
+     * Environment variables of the training JVM, over those the plugin sets ({@code OPENBLAS_CORETYPE} chosen from
+     * the CPU, {@code OPENBLAS_THREAD_TIMEOUT}), e.g. {@code <OPENBLAS_NUM_THREADS>1</OPENBLAS_NUM_THREADS>}.
+     */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
     /** Skips training. */
     @Parameter(property = "binaryconnect.skip", defaultValue = "false")
     private boolean skip;
@@ -152,7 +168,8 @@ public final class TrainMojo extends AbstractMojo {
                 TrainingRequest.resolve(basedir, outputDirectory),
                 new ScheduleOverrides(epochs, learningRateStart, learningRateEnd, seed, validationSamples),
                 TrainingRequest.splitJvmArgs(jvmArgs),
-                new TrainingRequest.RunOptions(resume, force, interactiveTerminal()));
+                new TrainingRequest.RunOptions(resume, force, interactiveTerminal(), fork,
+                        environmentVariables == null ? Map.of() : environmentVariables));
         new TrainingLauncher(log::info, log::info, ChildProcess.stderrTo(log)).train(request);
     }
 

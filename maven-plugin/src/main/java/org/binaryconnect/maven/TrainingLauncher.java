@@ -71,13 +71,19 @@ final class TrainingLauncher {
         }
         List<File> classpath = ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
                 request.pluginArtifacts());
-        Map<String, String> environment = environment();
+        Map<String, String> environment = new TreeMap<>(environment());
+        environment.putAll(request.options().environment());
         info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on " + request.data().source()
-                + " into " + output + (environment.isEmpty() ? "" : ", " + describe(environment)));
+                + " into " + output + (request.options().fork() ? "" : " in Maven's JVM")
+                + (environment.isEmpty() || !request.options().fork() ? "" : ", " + describe(environment)));
         ChildProcess.Result result;
         try {
-            result = new ChildProcess(stdout, stderr, request.options().progress())
-                    .run(command(request, network, output, classpath), environment, request.workingDirectory());
+            if (request.options().fork()) {
+                result = new ChildProcess(stdout, stderr, request.options().progress())
+                        .run(command(request, network, output, classpath), environment, request.workingDirectory());
+            } else {
+                result = trainInProcess(request, network, output);
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the training JVM " + javaExecutable() + ": "
                     + e.getMessage() + "; run Maven with a full JDK or JRE.", e);
@@ -87,7 +93,8 @@ final class TrainingLauncher {
         }
         ChildExit.check(result, network.name());
         try {
-            inputs.record(output);
+            // again: a dataset given by name may have been downloaded meanwhile
+            TrainingInputs.of(request, network).record(output);
         } catch (IOException e) {
             throw new MojoExecutionException("Trained " + network.name() + ", but cannot record it in " + output
                     + ": " + e.getMessage(), e);
@@ -97,6 +104,21 @@ final class TrainingLauncher {
         return output;
     }
 
+
+    private ChildProcess.Result trainInProcess(TrainingRequest request, DeclaredNetwork network, File output)
+            throws IOException {
+        if (!parentEnvironment.containsKey(OpenBlasCoreType.VARIABLE)) {
+            info.accept("Training in Maven's JVM, where " + OpenBlasCoreType.VARIABLE + " is not set: OpenBLAS may "
+                    + "run a slow generic kernel. Export it before mvn (e.g. " + OpenBlasCoreType.VARIABLE
+                    + "=Haswell) or train in a forked JVM (fork=true).");
+        }
+        List<String> command = command(request, network, output, List.of());
+        List<String> arguments = command.subList(command.indexOf(mainClass) + 1, command.size());
+        List<File> projectClasspath = new ArrayList<>();
+        projectClasspath.add(request.classesDirectory());
+        request.projectDependencies().forEach(entry -> projectClasspath.add(entry.file()));
+        return new InProcessTraining(stdout, stderr).run(mainClass, arguments, projectClasspath);
+    }
 
     List<String> command(TrainingRequest request, DeclaredNetwork network, File output, List<File> classpath) {
         List<String> command = forkCommand(request.jvmArgs(), classpath, mainClass, network);

@@ -2,6 +2,7 @@ package org.binaryconnect.maven;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,10 +28,21 @@ record TrainingRequest(File workingDirectory, File classesDirectory, List<Classp
      * @param resume continue from the checkpoint of an interrupted run of the same inputs
      * @param force train even when the last completed run had the same inputs
      * @param progress a progress bar redrawn in place, for an interactive terminal
+     * @param fork train in a forked JVM (the default) rather than in Maven's
+     * @param environment variables added to the forked JVM's environment (over those the plugin chooses)
      */
-    record RunOptions(boolean resume, boolean force, boolean progress) {
+    record RunOptions(boolean resume, boolean force, boolean progress, boolean fork, Map<String, String> environment) {
 
         static final RunOptions DEFAULT = new RunOptions(true, false, false);
+
+        RunOptions {
+            environment = Map.copyOf(environment);
+        }
+
+        /** Forked, with the plugin's environment. */
+        RunOptions(boolean resume, boolean force, boolean progress) {
+            this(resume, force, progress, true, Map.of());
+        }
     }
 
     TrainingRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,

@@ -1,6 +1,7 @@
 package org.binaryconnect.maven;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,31 +14,36 @@ public final class FakeTrainMain {
     }
 
     public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** What {@code TrainMain.run} is to the in-process launcher: the same cases, returning the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         List<String> arguments = Arrays.asList(args);
         String network = arguments.get(arguments.indexOf("--network") + 1);
         Path output = Path.of(arguments.get(arguments.indexOf("--output") + 1));
-        System.out.println("args " + String.join(" ", args));
-        System.out.println("OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE"));
-        System.out.println("cwd " + Path.of("").toAbsolutePath());
+        out.println("args " + String.join(" ", args));
+        out.println("OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE"));
+        out.println("cwd " + Path.of("").toAbsolutePath());
         switch (network) {
             case "ok.TinyNetwork" -> {
                 for (int epoch = 1; epoch <= 2; epoch++) {
-                    System.out.println("epoch " + epoch + " done");
+                    out.println("epoch " + epoch + " done");
                 }
-                System.err.println("a warning on stderr");
+                err.println("a warning on stderr");
                 Files.write(output.resolve("model.bin"), new byte[] {1, 2, 3});
                 Files.write(output.resolve("checkpoint.bin"), new byte[] {4});
                 Files.writeString(output.resolve("metrics.csv"), "epoch\n1\n2\n");
-                System.exit(0);
+                return 0;
             }
             case "bad.DivergingNetwork" -> {
-                System.out.println("epoch 1 done");
-                System.err.println("[binaryconnect] ERROR: the loss diverged in epoch 2; lower learningRateStart.");
-                System.exit(2);
+                out.println("epoch 1 done");
+                err.println("[binaryconnect] ERROR: the loss diverged in epoch 2; lower learningRateStart.");
+                return 2;
             }
             default -> {
-                System.err.println("[binaryconnect] ERROR: unexpected network " + network + ".");
-                System.exit(1);
+                err.println("[binaryconnect] ERROR: unexpected network " + network + ".");
+                return 1;
             }
         }
     }

@@ -175,6 +175,44 @@ class TrainingLauncherTest {
                 stdout.toString());
     }
 
+    @Test
+    void trainsInMavensJvmWhenForkIsOff() throws Exception {
+        declare("ok.TinyNetwork");
+        TrainingRequest request = withOptions(request("Tiny", ScheduleOverrides.NONE, List.of("-Xmx64m")),
+                new TrainingRequest.RunOptions(true, false, false, false, Map.of()));
+
+        File output = launcher(Map.of()).train(request);
+
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(output.toPath().resolve("model.bin")));
+        assertTrue(stdout.contains("epoch 2 done"), stdout.toString());
+        assertTrue(stdout.contains("cwd " + Path.of("").toAbsolutePath()), "Maven's own working directory");
+        assertTrue(stdout.stream().noneMatch(line -> line.contains("-Xmx64m")), "no JVM options in-process");
+        assertTrue(info.stream().anyMatch(line -> line.contains("in Maven's JVM")), info.toString());
+        assertTrue(info.stream().anyMatch(line -> line.contains("OPENBLAS_CORETYPE is not set")), info.toString());
+    }
+
+    @Test
+    void inMavensJvmAFailureOfTheModelIsStillTheModels() throws Exception {
+        declare("bad.DivergingNetwork");
+        TrainingRequest request = withOptions(request(null, ScheduleOverrides.NONE, List.of()),
+                new TrainingRequest.RunOptions(true, false, false, false, Map.of()));
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> launcher(Map.of()).train(request));
+
+        assertEquals("Training Diverging failed: the loss diverged in epoch 2; lower learningRateStart.",
+                e.getMessage());
+    }
+
+    @Test
+    void theUsersEnvironmentVariablesReachTheTrainingJvm() throws Exception {
+        declare("ok.TinyNetwork");
+
+        launcher(Map.of()).train(withOptions(request("Tiny", ScheduleOverrides.NONE, List.of("-Xmx64m")),
+                new TrainingRequest.RunOptions(true, false, false, true, Map.of("OPENBLAS_CORETYPE", "Zen"))));
+
+        assertTrue(stdout.contains("OPENBLAS_CORETYPE=Zen"), stdout.toString());
+    }
+
     /** How many times the training JVM ran for {@code request}. */
     private int runsOf(TrainingRequest request) throws Exception {
         int before = (int) stdout.stream().filter(line -> line.equals("epoch 2 done")).count();
