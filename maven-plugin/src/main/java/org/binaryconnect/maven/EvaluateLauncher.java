@@ -58,7 +58,7 @@ final class EvaluateLauncher {
                     + " (parameter validationSamples).");
         }
         DeclaredNetwork network = DeclaredNetworks.read(request.classesDirectory()).select(request.network());
-        checkData(request.data());
+        request.data().check();
         File folder = new File(request.outputDirectory(), network.name());
         File model = new File(folder, "model.bin");
         if (!model.isFile()) {
@@ -69,7 +69,7 @@ final class EvaluateLauncher {
                 request.pluginArtifacts());
         Map<String, String> environment = environment();
         info.accept("Evaluating " + network.name() + " (" + network.generatedClass() + ") from " + model + " on the "
-                + part + " part of " + request.data());
+                + part + " part of " + request.data().source());
         ChildProcess.Result result;
         try {
             result = new ChildProcess(stdout, stderr).run(
@@ -116,8 +116,7 @@ final class EvaluateLauncher {
         List<String> command = TrainingLauncher.forkCommand(request.jvmArgs(), classpath, mainClass, network);
         command.add("--model");
         command.add(model.getAbsolutePath());
-        command.add("--data");
-        command.add(request.data().getAbsolutePath());
+        command.addAll(request.data().arguments());
         command.add("--output");
         command.add(output.getAbsolutePath());
         command.add("--part");
@@ -138,14 +137,5 @@ final class EvaluateLauncher {
         Consumer<String> none = line -> { };
         return new TrainingLauncher(TrainingLauncher.MAIN_CLASS, none, none, none, parentEnvironment, cpuinfo)
                 .environment();
-    }
-
-    static void checkData(File data) throws MojoExecutionException {
-        if (!data.isDirectory()) {
-            throw new MojoExecutionException("The data directory " + data
-                    + (data.exists() ? " is not a directory" : " does not exist")
-                    + " (parameter data): install Debian's package dataset-fashion-mnist or set"
-                    + " -Dbinaryconnect.data=<dir>.");
-        }
     }
 }

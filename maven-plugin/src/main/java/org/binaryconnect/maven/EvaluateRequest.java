@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param projectDependencies the project's compile classpath, the classes directory aside
  * @param pluginArtifacts the plugin's own dependencies: the runtime, ND4J and its natives
  * @param network the {@code network} parameter, or {@code null} to take the project's only network
- * @param data the directory holding the IDX files
+ * @param data the dataset, as for training
  * @param outputDirectory where {@code binaryconnect:train} wrote: the parent of the per-network folders, which
  *     receive the report
  * @param part the {@code part} parameter: {@code test}, {@code validation} or {@code training}
@@ -22,8 +22,16 @@ import java.util.Objects;
  * @param jvmArgs options of the evaluation JVM, e.g. {@code -Xmx2g}
  */
 record EvaluateRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
-        List<ClasspathEntry> pluginArtifacts, String network, File data, File outputDirectory, String part,
+        List<ClasspathEntry> pluginArtifacts, String network, DatasetSettings data, File outputDirectory, String part,
         String weights, Integer validationSamples, List<String> jvmArgs) {
+
+    /** A request for the IDX directory {@code data}. */
+    EvaluateRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
+            List<ClasspathEntry> pluginArtifacts, String network, File data, File outputDirectory, String part,
+            String weights, Integer validationSamples, List<String> jvmArgs) {
+        this(workingDirectory, classesDirectory, projectDependencies, pluginArtifacts, network,
+                DatasetSettings.of(data), outputDirectory, part, weights, validationSamples, jvmArgs);
+    }
 
     EvaluateRequest {
         Objects.requireNonNull(workingDirectory, "workingDirectory");

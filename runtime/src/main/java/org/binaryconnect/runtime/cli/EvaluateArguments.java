@@ -6,19 +6,21 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.runtime.data.DatasetRequest;
 
 /**
- * Parses {@link EvaluateMain}'s arguments: four required options; {@code --part}, {@code --weights} and
- * {@code --validation-samples} optional.
+ * Parses {@link EvaluateMain}'s arguments: three required options; the dataset's (as for training), {@code --part},
+ * {@code --weights} and {@code --validation-samples} optional.
  */
 final class EvaluateArguments {
 
     static final String USAGE = "usage: EvaluateMain --network <generated network class> --model <model.bin>"
-            + " --data <dir> --output <dir> [--part test|validation|training]"
+            + " --output <dir> " + DatasetArguments.USAGE + " [--part test|validation|training]"
             + " [--weights BINARY|REAL|SAMPLED_AVERAGE] [--validation-samples N]";
 
-    private static final List<String> OPTIONS = List.of("--network", "--model", "--data", "--output", "--part",
-            "--weights", "--validation-samples");
+    private static final List<String> OPTIONS = java.util.stream.Stream.concat(DatasetArguments.OPTIONS.stream(),
+            java.util.stream.Stream.of("--network", "--model", "--output", "--part", "--weights",
+                    "--validation-samples")).toList();
 
     /** The parts of a dataset a model can be evaluated on, split as training splits them. */
     enum Part {
@@ -33,7 +35,7 @@ final class EvaluateArguments {
      * @param weights empty for the network's declared evaluation weights
      * @param validationSamples empty for the network's declared {@code validationSamples}
      */
-    record Parsed(String network, Path model, Path data, Path output, Part part,
+    record Parsed(String network, Path model, DatasetRequest data, Path output, Part part,
             Optional<EvaluationWeights> weights, OptionalInt validationSamples) {
     }
 
@@ -44,7 +46,7 @@ final class EvaluateArguments {
     static Parsed parse(String[] args) {
         CommandLineOptions options = CommandLineOptions.parse(args, OPTIONS, USAGE);
         return new Parsed(options.required("--network"), options.requiredPath("--model"),
-                options.requiredPath("--data"), options.requiredPath("--output"), part(options.optional("--part")),
+                DatasetArguments.parse(options), options.requiredPath("--output"), part(options.optional("--part")),
                 weights(options.optional("--weights")),
                 validationSamples(options.optional("--validation-samples")));
     }

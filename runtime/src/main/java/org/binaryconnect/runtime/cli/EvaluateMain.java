@@ -10,7 +10,7 @@ import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.data.DataException;
 import org.binaryconnect.runtime.data.Dataset;
 import org.binaryconnect.runtime.data.DatasetSplit;
-import org.binaryconnect.runtime.data.IdxDataset;
+import org.binaryconnect.runtime.data.DatasetLoader;
 import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.model.ModelFileException;
@@ -54,7 +54,7 @@ public final class EvaluateMain {
                 return TrainMain.OK;
             }
             EvaluateArguments.Parsed parsed = EvaluateArguments.parse(args);
-            EvaluationReport report = evaluate(parsed);
+            EvaluationReport report = evaluate(parsed, out);
             report.lines().forEach(out::println);
             List<Path> files = report.write(parsed.output());
             out.println("report: " + files.get(0) + ", " + files.get(1));
@@ -71,7 +71,7 @@ public final class EvaluateMain {
         }
     }
 
-    private static EvaluationReport evaluate(EvaluateArguments.Parsed parsed) throws IOException {
+    private static EvaluationReport evaluate(EvaluateArguments.Parsed parsed, PrintStream out) throws IOException {
         TrainableNetwork network = NetworkClasses.instantiate(parsed.network(), OptionalLong.empty());
         NetworkDescription description = network.description();
         if (!Files.isRegularFile(parsed.model())) {
@@ -81,9 +81,10 @@ public final class EvaluateMain {
                     + "outputDirectory).");
         }
         ModelFile.load(parsed.model(), network);
-        Samples samples = samples(IdxDataset.load(parsed.data(), description.inputSize(), description.classes()),
-                parsed.part(), parsed.validationSamples().orElse(description.training().validationSamples()),
-                parsed.data());
+        Dataset dataset = new DatasetLoader().load(parsed.data().withConsole(out::println), description.inputSize(),
+                description.classes());
+        Samples samples = samples(dataset, parsed.part(),
+                parsed.validationSamples().orElse(description.training().validationSamples()), dataset.directory());
         EvaluationWeights weights = parsed.weights().orElse(description.evaluation());
         Evaluator.Outcome outcome = new Evaluator(network).outcome(samples, weights,
                 Math.max(1, description.evaluationSamples()));
@@ -92,7 +93,7 @@ public final class EvaluateMain {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = samples.label(i);
         }
-        return new EvaluationReport(description.name(), parsed.part().label(), parsed.data(), weights,
+        return new EvaluationReport(description.name(), parsed.part().label(), dataset.directory(), weights,
                 outcome.loss(), ConfusionMatrix.of(description.classes(), labels, predicted));
     }
 

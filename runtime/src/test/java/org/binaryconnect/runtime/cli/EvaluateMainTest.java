@@ -202,6 +202,6 @@ class EvaluateMainTest {
                 lastErrorLine());
 
         assertEquals(TrainMain.BAD_CONFIGURATION, run("--network", NETWORK, "--model", "m"));
-        assertTrue(lastErrorLine().startsWith("[binaryconnect] ERROR: Option --data is required"), lastErrorLine());
+        assertTrue(lastErrorLine().startsWith("[binaryconnect] ERROR: Option --output is required"), lastErrorLine());
     }
 }
