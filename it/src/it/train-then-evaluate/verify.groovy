@@ -8,7 +8,7 @@ def folder = new File(basedir, 'target/binaryconnect/TinyMlp')
 assert log.contains('Evaluating TinyMlp (com.example.tiny.TinyMlpNetwork) from '
         + new File(folder, 'model.bin').path + ' on the test part of ')
 assert log =~ /(?m)^\[INFO\] evaluation of TinyMlp on the test part of .*: 60 samples, BINARY weights$/
-assert log =~ /(?m)^\[INFO\] accuracy \d\.\d{4} \(\d+\/60\)$/
+assert log =~ /(?m)^\[INFO\] accuracy \d\.\d{4} \(\d+\/60\)  loss \d+\.\d{4}$/
 assert log.contains('[INFO] confusion matrix (rows: true class, columns: predicted class)')
 assert log.contains('BUILD SUCCESS')
 
@@ -17,6 +17,7 @@ assert report.network == 'TinyMlp'
 assert report.part == 'test'
 assert report.weights == 'BINARY'
 assert report.samples == 60
+assert report.loss > 0
 assert report.classes.size() == 10
 assert report.classes.sum { it.samples } == 60
 assert report.confusionMatrix.size() == 10
