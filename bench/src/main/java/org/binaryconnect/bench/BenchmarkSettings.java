@@ -9,25 +9,32 @@ import org.binaryconnect.runtime.train.TrainableNetwork;
 
 /**
  * What to run, from system properties (bench/run passes its arguments to the JVM):
- * {@code -Dbench.networks=Mlp1024,Mlp2048}, {@code -Dbench.warmup=30}, {@code -Dbench.steps=N} (every network)
+ * {@code -Dbench.networks=Mlp1024,Mlp2048,SeedCnn}, {@code -Dbench.warmup=30}, {@code -Dbench.steps=N} (every network)
  * or {@code -Dbench.steps.Mlp2048=N}, {@code -Dbench.gemmSeconds=0.15} (per trial and product).
  */
 record BenchmarkSettings(List<Benchmark> networks, int warmUpSteps, double gemmSecondsPerTrial) {
 
-    /** A network to train and how many timed steps it gets. */
-    record Benchmark(String name, Supplier<TrainableNetwork> factory, int steps) {
+    /**
+     * A network to train and how many timed steps it gets.
+     *
+     * @param shapes its layers' products; empty to read them from a dense network's weights
+     */
+    record Benchmark(String name, Supplier<TrainableNetwork> factory, int steps, List<LayerShape> shapes) {
     }
 
     /** Default timed steps: enough for a stable mean, small enough that a run stays within a few minutes. */
-    private static final Map<String, Integer> DEFAULT_STEPS = Map.of("Mlp1024", 200, "Mlp2048", 100);
+    private static final Map<String, Integer> DEFAULT_STEPS = Map.of("Mlp1024", 200, "Mlp2048", 100, "SeedCnn", 30);
 
     private static final Map<String, Supplier<TrainableNetwork>> NETWORKS = Map.of(
             "Mlp1024", Mlp1024Network::new,
-            "Mlp2048", Mlp2048Network::new);
+            "Mlp2048", Mlp2048Network::new,
+            "SeedCnn", SeedCnnNetwork::new);
+
+    private static final Map<String, List<LayerShape>> DECLARED_SHAPES = Map.of("SeedCnn", SeedCnn.SHAPES);
 
     static BenchmarkSettings fromSystemProperties() {
         List<Benchmark> networks = new ArrayList<>();
-        for (String name : System.getProperty("bench.networks", "Mlp1024,Mlp2048").split(",")) {
+        for (String name : System.getProperty("bench.networks", "Mlp1024,Mlp2048,SeedCnn").split(",")) {
             String trimmed = name.trim();
             Supplier<TrainableNetwork> factory = NETWORKS.get(trimmed);
             if (factory == null) {
@@ -36,7 +43,7 @@ record BenchmarkSettings(List<Benchmark> networks, int warmUpSteps, double gemmS
             }
             int steps = positiveInt("bench.steps." + trimmed,
                     positiveInt("bench.steps", DEFAULT_STEPS.get(trimmed)));
-            networks.add(new Benchmark(trimmed, factory, steps));
+            networks.add(new Benchmark(trimmed, factory, steps, DECLARED_SHAPES.getOrDefault(trimmed, List.of())));
         }
         int warmUp = nonNegativeInt("bench.warmup", 30);
         double gemmSeconds = Double.parseDouble(System.getProperty("bench.gemmSeconds", "0.15"));

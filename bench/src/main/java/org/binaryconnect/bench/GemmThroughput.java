@@ -37,6 +37,10 @@ final class GemmThroughput {
         }
     }
 
+    /** The layers (roles) that run one product, and how many times a training step runs it in all. */
+    record Uses(List<String> roles, int count) {
+    }
+
     /** The measured rate of {@code product}, which a training step runs {@code count} times. */
     record Measurement(Product product, String roles, int count, double gflops) {
     }
@@ -60,34 +64,53 @@ final class GemmThroughput {
     /**
      * The products of one training step over {@code layers} at batch size {@code batch}, keyed by shape with the
      * layers that run each: forward {@code X W}, weight gradient {@code X^T dZ}, input gradient {@code dZ W^T}
-     * (none for the first layer).
+     * (none for the first layer). A dense layer runs each once on the whole batch; a convolution once per sample,
+     * as Conv2dKernels calls them: {@code W cols}, {@code dZ cols^T}, {@code W^T dZ}.
      */
-    static Map<Product, List<String>> trainingProducts(int batch, List<DenseShape> layers) {
-        Map<Product, List<String>> products = new LinkedHashMap<>();
+    static Map<Product, Uses> trainingProducts(int batch, List<LayerShape> layers) {
+        Map<Product, Uses> products = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
-            DenseShape layer = layers.get(i);
+            LayerShape layer = layers.get(i);
             String name = "L" + (i + 1);
-            add(products, new Product(batch, layer.inputs(), layer.outputs(), false, false), "fwd " + name);
-            add(products, new Product(layer.inputs(), batch, layer.outputs(), true, false), "dW " + name);
+            if (layer.isConvolution()) {
+                int in = layer.inputs();
+                int out = layer.outputs();
+                int positions = layer.positions();
+                add(products, new Product(out, in, positions, false, false), "fwd " + name, batch);
+                add(products, new Product(out, positions, in, false, true), "dW " + name, batch);
+                if (i > 0) {
+                    add(products, new Product(in, out, positions, true, false), "dX " + name, batch);
+                }
+                continue;
+            }
+            add(products, new Product(batch, layer.inputs(), layer.outputs(), false, false), "fwd " + name, 1);
+            add(products, new Product(layer.inputs(), batch, layer.outputs(), true, false), "dW " + name, 1);
             if (i > 0) {
-                add(products, new Product(batch, layer.outputs(), layer.inputs(), false, true), "dX " + name);
+                add(products, new Product(batch, layer.outputs(), layer.inputs(), false, true), "dX " + name, 1);
             }
         }
         return products;
     }
 
-    private static void add(Map<Product, List<String>> products, Product product, String role) {
-        products.computeIfAbsent(product, p -> new ArrayList<>()).add(role);
+    private static void add(Map<Product, Uses> products, Product product, String role, int times) {
+        products.merge(product, new Uses(List.of(role + (times > 1 ? " (x" + times + ")" : "")), times),
+                (a, b) -> new Uses(concat(a.roles(), b.roles()), a.count() + b.count()));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** Measures every distinct product of a step for at least {@code secondsPerTrial} per trial. */
-    static Result measure(int batch, List<DenseShape> layers, double secondsPerTrial) {
+    static Result measure(int batch, List<LayerShape> layers, double secondsPerTrial) {
         List<Measurement> measurements = new ArrayList<>();
-        for (Map.Entry<Product, List<String>> entry : trainingProducts(batch, layers).entrySet()) {
+        for (Map.Entry<Product, Uses> entry : trainingProducts(batch, layers).entrySet()) {
             Product product = entry.getKey();
             double gflops = gflops(product, secondsPerTrial);
-            measurements.add(new Measurement(product, String.join(", ", entry.getValue()), entry.getValue().size(),
-                    gflops));
+            measurements.add(new Measurement(product, String.join(", ", entry.getValue().roles()),
+                    entry.getValue().count(), gflops));
         }
         return new Result(List.copyOf(measurements));
     }

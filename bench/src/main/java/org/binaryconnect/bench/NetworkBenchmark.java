@@ -27,7 +27,7 @@ final class NetworkBenchmark {
         TrainableNetwork network = benchmark.factory().get();
         NetworkDescription description = network.description();
         int batch = description.batchSize();
-        List<DenseShape> layers = FlopCount.denseShapes(network);
+        List<LayerShape> layers = benchmark.shapes().isEmpty() ? FlopCount.denseShapes(network) : benchmark.shapes();
         long flopsPerSample = FlopCount.perTrainingSample(layers);
 
         out.println();
