@@ -59,6 +59,20 @@ final class ModelFileWriter {
             Files.deleteIfExists(temporary);
             throw e;
         }
+        forceDirectory(directory);
+    }
+
+    /**
+     * Makes the rename itself durable: until the directory's entry reaches the disk, a power cut could bring back
+     * the old file (or none) although the new one was complete. Where a directory cannot be opened for this (not
+     * on Linux), the rename is as durable as the file system makes it.
+     */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort: the file itself is complete and forced
+        }
     }
 
     private void writeContent(StateFileKind kind, ModelHeader header, String metadata, List<NamedArray> state)
