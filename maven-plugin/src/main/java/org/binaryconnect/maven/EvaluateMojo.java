@@ -1,8 +1,6 @@
 package org.binaryconnect.maven;
 
 import java.io.File;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -22,7 +20,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "evaluate", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public final class EvaluateMojo extends AbstractMojo {
+public final class EvaluateMojo extends DatasetMojo {
 
     /**
      * The network to evaluate: the simple name of its {@code @Network} class (e.g. {@code FashionMlp}) or a fully
@@ -31,36 +29,6 @@ public final class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "binaryconnect.network")
     private String network;
 
-    /**
-     * The dataset, as for {@code train}: a name ({@code fashion-mnist}, {@code mnist}, {@code cifar10}) or a path
-     * (IDX, CIFAR-10 binary batches or CSV), resolved against the project's base directory.
-     */
-    @Parameter(property = "binaryconnect.data", defaultValue = "fashion-mnist")
-    private String data;
-
-    /** The layout of {@code data}: {@code auto}, {@code idx}, {@code cifar10} or {@code csv}, as for {@code train}. */
-    @Parameter(property = "binaryconnect.dataFormat", defaultValue = "auto")
-    private String dataFormat;
-
-    /** The preprocessing training used (the same steps must apply to the evaluated data), as for {@code train}. */
-    @Parameter(property = "binaryconnect.preprocessing")
-    private String preprocessing;
-
-    /** The label column of CSV data, as for {@code train}. */
-    @Parameter(property = "binaryconnect.csvLabelColumn")
-    private String csvLabelColumn;
-
-    /** The EMNIST split, as for {@code train}. */
-    @Parameter(property = "binaryconnect.emnistSplit")
-    private String emnistSplit;
-
-    /** Where downloaded datasets are kept, as for {@code train}. */
-    @Parameter(property = "binaryconnect.datasetCache")
-    private File datasetCache;
-
-    /** Never download a dataset (implied when Maven runs offline). */
-    @Parameter(property = "binaryconnect.offline", defaultValue = "false")
-    private boolean offline;
 
     /**
      * Where {@code binaryconnect:train} wrote its networks: the model is read from
@@ -104,8 +72,6 @@ public final class EvaluateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -121,10 +87,7 @@ public final class EvaluateMojo extends AbstractMojo {
                 MavenClasspath.entries(project.getArtifacts()),
                 MavenClasspath.pluginArtifacts(plugin),
                 network,
-                new DatasetSettings(DatasetSettings.resolveSource(basedir, data), dataFormat, preprocessing,
-                        csvLabelColumn, emnistSplit,
-                        datasetCache == null ? null : TrainingRequest.resolve(basedir, datasetCache),
-                        offline || session.isOffline()),
+                datasetSettings(basedir),
                 TrainingRequest.resolve(basedir, outputDirectory),
                 part,
                 weights,
