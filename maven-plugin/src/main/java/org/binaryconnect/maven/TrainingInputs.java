@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.binaryconnect.runtime.data.DataException;
 import org.binaryconnect.runtime.data.DatasetLoader;
 import org.binaryconnect.runtime.data.DatasetRequest;
+import org.binaryconnect.runtime.data.FileStamp;
 
 /**
  * What a completed training depends on, summed up in one SHA-256: the generated network class and its spec (both
@@ -46,12 +47,12 @@ final class TrainingInputs {
                 + fileSha256(classFile(request.classesDirectory(), network.specClass())));
         for (ClasspathEntry entry : request.pluginArtifacts()) {
             if (entry.key().startsWith("org.binaryconnect:")) {
-                lines.add("runtime " + entry.key() + " " + stamp(entry.file().toPath()));
+                lines.add("runtime " + entry.key() + " " + FileStamp.of(entry.file().toPath()));
             }
         }
         lines.add("data " + String.join(" ", request.data().arguments()));
         for (Path file : dataFiles(request.data())) {
-            lines.add("data-file " + file + " " + stamp(file));
+            lines.add("data-file " + file + " " + FileStamp.of(file));
         }
         lines.add("overrides " + String.join(" ", request.overrides().arguments()));
         return new TrainingInputs(lines);
@@ -124,13 +125,6 @@ final class TrainingInputs {
         }
     }
 
-    private static String stamp(Path file) {
-        try {
-            return file.getFileName() + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return file.getFileName() + " missing";
-        }
-    }
 
     private static String fileSha256(Path file) {
         try {

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Random;
 import org.binaryconnect.processor.specs.WideInferenceNetInference;
+import org.binaryconnect.runtime.fuzz.Mutations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +21,10 @@ class PackedModelFuzzTest {
     @Test
     void damagedPackedModelsAreAllRejected() {
         byte[] valid = GeneratedInferenceTest.wide(3).bytes();
-        Random random = new Random(7);
+        Mutations mutations = new Mutations(valid, 7);
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             for (int i = 0; i < CASES; i++) {
-                byte[] damaged = mutate(valid, random);
+                byte[] damaged = mutations.next();
                 try {
                     WideInferenceNetInference.load(new ByteArrayInputStream(damaged));
                     fail("case " + i + ": a damaged file (" + damaged.length + " bytes) loaded as a model");
@@ -37,41 +35,5 @@ class PackedModelFuzzTest {
                 }
             }
         });
-    }
-
-    private static byte[] mutate(byte[] valid, Random random) {
-        byte[] mutated;
-        do {
-            mutated = switch (random.nextInt(6)) {
-                case 0 -> Arrays.copyOf(valid, random.nextInt(valid.length));
-                case 1 -> {
-                    byte[] copy = valid.clone();
-                    for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
-                        int bit = random.nextInt(copy.length * 8);
-                        copy[bit / 8] ^= (byte) (1 << (bit % 8));
-                    }
-                    yield copy;
-                }
-                case 2 -> {
-                    byte[] copy = valid.clone();
-                    copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
-                    yield copy;
-                }
-                case 3 -> {
-                    byte[] garbage = new byte[random.nextInt(2 * valid.length + 1)];
-                    random.nextBytes(garbage);
-                    yield garbage;
-                }
-                case 4 -> {
-                    byte[] copy = valid.clone();
-                    int offset = random.nextInt(Math.min(copy.length - 4, 96));
-                    int[] sizes = {Integer.MAX_VALUE, Integer.MIN_VALUE, -1, 0, 1 << 30, 65535, 1 << 24};
-                    ByteBuffer.wrap(copy).putInt(offset, sizes[random.nextInt(sizes.length)]);
-                    yield copy;
-                }
-                default -> Arrays.copyOf(valid, valid.length + 1 + random.nextInt(16));
-            };
-        } while (Arrays.equals(mutated, valid));
-        return mutated;
     }
 }

@@ -41,27 +41,53 @@ public final class CheckpointFile {
         }
     }
 
-    /**
-     * Checks {@code file} and reads its progress without changing any network (to decide whether to resume).
-     *
-     * @throws ModelFileException when the file is missing, damaged or of another format
-     */
-    public static TrainingProgress readProgress(Path file) throws IOException {
-        return progress(file, ModelFileReader.read(file, StateFileKind.CHECKPOINT));
+    /** A checked checkpoint in memory: its progress can be looked at before deciding to restore it. */
+    public static final class Loaded {
+
+        private final Path file;
+        private final ModelFileReader.Contents contents;
+        private final TrainingProgress progress;
+
+        private Loaded(Path file, ModelFileReader.Contents contents, TrainingProgress progress) {
+            this.file = file;
+            this.contents = contents;
+            this.progress = progress;
+        }
+
+        public TrainingProgress progress() {
+            return progress;
+        }
+
+        /**
+         * Restores the checkpoint into {@code network}: arrays, optimizer moments, random state and step count.
+         *
+         * @throws ModelFileException when it was written for another network; the network is then unchanged
+         */
+        public TrainingProgress restoreInto(TrainableNetwork network) {
+            StoredArrays.restore(file, StateFileKind.CHECKPOINT, contents, network.description(), arrays(network));
+            network.restoreTrainingProgress(progress.randomState(), progress.steps());
+            return progress;
+        }
     }
 
     /**
-     * Restores {@code file} into {@code network}: arrays, optimizer moments, random state and step count.
+     * Reads and checks {@code file} once, without changing any network.
      *
-     * @throws ModelFileException when the file is missing, damaged, or was written for another network; the
-     *     network is then unchanged
+     * @throws ModelFileException when the file is missing, damaged or of another format
      */
-    public static TrainingProgress restore(Path file, TrainableNetwork network) throws IOException {
+    public static Loaded read(Path file) throws IOException {
         ModelFileReader.Contents contents = ModelFileReader.read(file, StateFileKind.CHECKPOINT);
-        TrainingProgress progress = progress(file, contents);
-        StoredArrays.restore(file, StateFileKind.CHECKPOINT, contents, network.description(), arrays(network));
-        network.restoreTrainingProgress(progress.randomState(), progress.steps());
-        return progress;
+        return new Loaded(file, contents, progress(file, contents));
+    }
+
+    /** {@link #read}'s progress alone. */
+    public static TrainingProgress readProgress(Path file) throws IOException {
+        return read(file).progress();
+    }
+
+    /** {@link #read} then {@link Loaded#restoreInto}. */
+    public static TrainingProgress restore(Path file, TrainableNetwork network) throws IOException {
+        return read(file).restoreInto(network);
     }
 
     private static TrainingProgress progress(Path file, ModelFileReader.Contents contents) {

@@ -1,11 +1,9 @@
 package org.binaryconnect.runtime.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.binaryconnect.runtime.data.FileStamp;
 import org.binaryconnect.runtime.data.Preprocessing;
 
 /**
@@ -18,14 +16,6 @@ final class DataFiles {
     }
 
     static String key(List<Path> files, Preprocessing preprocessing) {
-        return files.stream().sorted().map(DataFiles::stamp).collect(Collectors.joining(";")) + ";" + preprocessing;
-    }
-
-    private static String stamp(Path file) {
-        try {
-            return file.getFileName() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size and time of " + file, e);
-        }
+        return files.stream().sorted().map(FileStamp::of).collect(Collectors.joining(";")) + ";" + preprocessing;
     }
 }

@@ -165,7 +165,8 @@ public final class Trainer {
         if (!options.resume() || !Files.exists(checkpointFile)) {
             return null;
         }
-        TrainingProgress saved = CheckpointFile.readProgress(checkpointFile);
+        CheckpointFile.Loaded checkpoint = CheckpointFile.read(checkpointFile);
+        TrainingProgress saved = checkpoint.progress();
         if (!saved.runKey().equals(runKey)) {
             console.accept("checkpoint " + checkpointFile + " is from a run with another network, configuration or "
                     + "data: training from the start");
@@ -175,7 +176,7 @@ public final class Trainer {
             throw new IllegalStateException("checkpoint after epoch " + saved.epoch() + " of a " + config.epochs()
                     + "-epoch run");
         }
-        return CheckpointFile.restore(checkpointFile, network);
+        return checkpoint.restoreInto(network);
     }
 
     private static int[] identity(int n) {

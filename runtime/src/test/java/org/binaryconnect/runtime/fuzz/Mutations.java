@@ -8,18 +8,18 @@ import java.util.Random;
  * Damaged variants of a valid file, each case chosen by a seeded generator: truncations, bit flips, random bytes,
  * random garbage, and 32-bit fields overwritten with huge, negative or zero sizes.
  */
-final class Mutations {
+public final class Mutations {
 
     private final byte[] valid;
     private final Random random;
 
-    Mutations(byte[] valid, long seed) {
+    public Mutations(byte[] valid, long seed) {
         this.valid = valid;
         this.random = new Random(seed);
     }
 
     /** The next damaged variant; never equal to the valid bytes. */
-    byte[] next() {
+    public byte[] next() {
         byte[] mutated;
         do {
             mutated = mutate();

@@ -6,11 +6,11 @@ import org.binaryconnect.runtime.optim.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A network that forwards every call to another, for tests that change one behaviour of a working network. */
-abstract class ForwardingNetwork implements TrainableNetwork {
+public abstract class ForwardingNetwork implements TrainableNetwork {
 
-    final TrainableNetwork delegate;
+    protected final TrainableNetwork delegate;
 
-    ForwardingNetwork(TrainableNetwork delegate) {
+    protected ForwardingNetwork(TrainableNetwork delegate) {
         this.delegate = delegate;
     }
 
