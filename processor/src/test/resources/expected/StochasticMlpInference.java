@@ -28,7 +28,9 @@ import javax.annotation.processing.Generated;
  *
  * <p>Instances are immutable and thread-safe: every call allocates its own working arrays (activations, and
  * for binary layers of 64 units or more a 16 KB lookup table) rather than sharing scratch buffers.
- * {@link #predict(float[][])} spreads a batch over the common fork-join pool.
+ * {@link #predict(float[][])} runs up to {@link #BATCH_BLOCK} samples at once with SIMD loops over the samples and
+ * spreads each layer's units over the common fork-join pool; a sample's scores are the same, bit for bit,
+ * as one at a time.
  *
  * <p>Layers:
  * <ul>
@@ -75,6 +77,16 @@ public final class StochasticMlpInference {
     static final int OUTPUT_WORDS = 8;
 
     static final int LAYERS = 3;
+
+    /**
+     * The most samples {@link #scores(float[][])} computes at once: a batch is cut into blocks of this many.
+     */
+    public static final int BATCH_BLOCK = 128;
+
+    /**
+     * A layer's units are spread over threads only in parts of at least this many.
+     */
+    private static final int UNITS_PER_THREAD = 64;
 
     /**
      * 'B' 'C' 'P' 'K'
@@ -179,12 +191,15 @@ public final class StochasticMlpInference {
     }
 
     /**
-     * The predicted class of every sample of {@code batch}, each exactly as {@link #predict(float[])} computes it;
-     * the samples are spread over the threads of the common fork-join pool and the calling thread.
+     * The predicted class of every sample of {@code batch}: the same classes as {@link #predict(float[])}
+     * gives one sample at a time, computed faster (see {@link #scores(float[][])}).
      */
     public int[] predict(float[][] batch) {
+        float[][] scores = scores(batch);
         int[] classes = new int[batch.length];
-        IntStream.range(0, batch.length).parallel().forEach(s -> classes[s] = predict(batch[s]));
+        for (int s = 0; s < batch.length; s++) {
+            classes[s] = argmax(scores[s]);
+        }
         return classes;
     }
 
@@ -213,6 +228,262 @@ public final class StochasticMlpInference {
         // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
         float[] outputOutput = binaryDenseBySetBits(hiddenOutput, outputWeights, OUTPUT_WORDS, outputScale, outputShift);
         return outputOutput;
+    }
+
+    /**
+     * The outputs of the last layer for every sample of {@code batch}, one row per sample: bit for bit what
+     * {@link #scores(float[])} gives for each. Blocks of up to {@link #BATCH_BLOCK} samples go through the network together,
+     * with each layer's units spread over the threads of the common fork-join pool and the calling thread.
+     */
+    public float[][] scores(float[][] batch) {
+        float[][] scores = new float[batch.length][CLASSES];
+        for (int from = 0; from < batch.length; from += BATCH_BLOCK) {
+            int size = Math.min(BATCH_BLOCK, batch.length - from);
+            float[][] block = blockScores(transposed(batch, from, size));
+            for (int k = 0; k < CLASSES; k++) {
+                for (int b = 0; b < size; b++) {
+                    scores[from + b][k] = block[k][b];
+                }
+            }
+        }
+        return scores;
+    }
+
+    /**
+     * The last layer's outputs, {@code [class][sample]}, for a block of samples given input-major.
+     */
+    private float[][] blockScores(float[][] features) {
+        // first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
+        float[][] firstOutput = new float[FIRST_UNITS][];
+        inParallel(FIRST_UNITS, (from, to) -> {
+            fullPrecisionDense(features, firstWeights, firstOutput, from, to);
+            scaleAndShift(firstOutput, firstScale, firstShift, from, to);
+            relu(firstOutput, from, to);
+        });
+        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2
+        float[][] hiddenOutput = new float[HIDDEN_UNITS][];
+        inParallel(HIDDEN_UNITS, (from, to) -> {
+            binaryDenseByLookup(firstOutput, hiddenWeights, HIDDEN_WORDS, hiddenOutput, from, to);
+            scaleAndShift(hiddenOutput, hiddenScale, hiddenShift, from, to);
+            relu(hiddenOutput, from, to);
+        });
+        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
+        float[][] outputOutput = new float[OUTPUT_UNITS][];
+        inParallel(OUTPUT_UNITS, (from, to) -> {
+            binaryDenseBySetBits(hiddenOutput, outputWeights, OUTPUT_WORDS, outputOutput, from, to);
+            scaleAndShift(outputOutput, outputScale, outputShift, from, to);
+        });
+        return outputOutput;
+    }
+
+    /**
+     * Computes a layer's units in parts of at least {@link #UNITS_PER_THREAD}, one part per available processor at most,
+     * on the common fork-join pool and the calling thread.
+     */
+    private static void inParallel(int units, UnitRange range) {
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), units / UNITS_PER_THREAD));
+        if (parts == 1) {
+            range.compute(0, units);
+        } else {
+            IntStream.range(0, parts).parallel().forEach(p -> range.compute(units * p / parts, units * (p + 1) / parts));
+        }
+    }
+
+    /**
+     * The features of samples {@code from .. from + size - 1} of {@code batch}, input-major: {@code x[i][b]} is feature i
+     * of sample {@code from + b}.
+     */
+    private static float[][] transposed(float[][] batch, int from, int size) {
+        float[][] x = new float[INPUT_SIZE][size];
+        for (int b = 0; b < size; b++) {
+            float[] features = batch[from + b];
+            checkLength(features.length, "features");
+            for (int i = 0; i < INPUT_SIZE; i++) {
+                x[i][b] = features[i];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Units {@code from .. to - 1} of a wide binary dense layer for a block of samples: {@link
+     * #binaryDenseByLookup(float[], long[], int, float[], float[])} with the tables of every sample side by side.
+     * For each block of 128 inputs it builds, per group of 4 inputs, the 16 rows of signed sums over the samples;
+     * each unit then adds, for each byte of its signs, the sum of the two rows its two halves select: a few
+     * SIMD additions for the whole block of samples.
+     */
+    private static void binaryDenseByLookup(float[][] x, long[] weights, int words, float[][] y,
+            int from, int to) {
+        int units = y.length;
+        int size = x[0].length;
+        float[] zero = new float[size];
+        // rows[16 * q + m]: the signed sums of group q of 4 inputs of the block for the signs m
+        float[][] rows = new float[32 * 16][size];
+        for (int j = from; j < to; j++) {
+            y[j] = new float[size];
+        }
+        for (int first = 0; first < words; first += 2) {
+            // the last block has one word when words is odd
+            int width = Math.min(2, words - first);
+            for (int q = 0; q < 16 * width; q++) {
+                nibbleRows(x, 64 * first + 4 * q, rows, q << 4, zero);
+            }
+            int block = first * units;
+            if (width == 2) {
+                for (int j = from; j < to; j++) {
+                    addWord(y[j], rows, 0, weights[block + 2 * j]);
+                    addWord(y[j], rows, 256, weights[block + 2 * j + 1]);
+                }
+            } else {
+                for (int j = from; j < to; j++) {
+                    addWord(y[j], rows, 0, weights[block + j]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds to {@code acc} the 8 signed sums that the bytes of {@code word} select, in byte order, from the
+     * 16 groups of rows at {@code at}.
+     */
+    private static void addWord(float[] acc, float[][] rows, int at, long word) {
+        for (int k = 0; k < 8; k += 2) {
+            int group = at + (k << 5);
+            long bits = word >>> (k << 3);
+            addBytes(acc, rows[group + (int) (bits & 15)], rows[group + 16 + (int) (bits >>> 4 & 15)],
+                    rows[group + 32 + (int) (bits >>> 8 & 15)], rows[group + 48 + (int) (bits >>> 12 & 15)]);
+        }
+    }
+
+    /**
+     * Adds two bytes' signed sums, each the sum of its low and its high half's: the one-sample kernel's
+     * {@code acc + sums[byte 0] + sums[byte 1]}.
+     */
+    private static void addBytes(float[] acc, float[] low0, float[] high0, float[] low1,
+            float[] high1) {
+        for (int b = 0; b < acc.length; b++) {
+            acc[b] = acc[b] + (low0[b] + high0[b]) + (low1[b] + high1[b]);
+        }
+    }
+
+    /**
+     * Fills {@code rows[at + m]}, m = 0..15, with every sample's signed sums of the 4 inputs from {@code first}, as
+     * {@link #nibbleSums} computes them for one sample.
+     */
+    private static void nibbleRows(float[][] x, int first, float[][] rows, int at, float[] zero) {
+        float[] x0 = inputRow(x, first, zero);
+        float[] x1 = inputRow(x, first + 1, zero);
+        float[] x2 = inputRow(x, first + 2, zero);
+        float[] x3 = inputRow(x, first + 3, zero);
+        float[] none = rows[at];
+        for (int b = 0; b < none.length; b++) {
+            none[b] = -((x0[b] + x1[b]) + (x2[b] + x3[b]));
+        }
+        addTwice(rows, at, 1, x0);
+        addTwice(rows, at, 2, x1);
+        addTwice(rows, at, 4, x2);
+        addTwice(rows, at, 8, x3);
+    }
+
+    /**
+     * {@code rows[at + half + m] = rows[at + m] + 2 * input} for m < half: the sums where the input's bit is set.
+     */
+    private static void addTwice(float[][] rows, int at, int half, float[] input) {
+        for (int m = 0; m < half; m++) {
+            float[] without = rows[at + m];
+            float[] with = rows[at + half + m];
+            for (int b = 0; b < with.length; b++) {
+                with[b] = without[b] + 2f * input[b];
+            }
+        }
+    }
+
+    /**
+     * Input {@code i} of every sample, or zeros past the last input.
+     */
+    private static float[] inputRow(float[][] x, int i, float[] zero) {
+        return i < x.length ? x[i] : zero;
+    }
+
+    /**
+     * Units {@code from .. to - 1} of a binary dense layer of few units for a block of samples, as {@link
+     * #binaryDenseBySetBits(float[], long[], int, float[], float[])} computes them: each set bit adds its input row.
+     */
+    private static void binaryDenseBySetBits(float[][] x, long[] weights, int words, float[][] y,
+            int from, int to) {
+        int size = x[0].length;
+        float[] total = new float[size];
+        for (float[] input : x) {
+            for (int b = 0; b < size; b++) {
+                total[b] += input[b];
+            }
+        }
+        for (int j = from; j < to; j++) {
+            float[] positive = new float[size];
+            int unit = j * words;
+            for (int w = 0; w < words; w++) {
+                long bits = weights[unit + w];
+                int first = w << 6;
+                while (bits != 0) {
+                    float[] input = x[first + Long.numberOfTrailingZeros(bits)];
+                    for (int b = 0; b < size; b++) {
+                        positive[b] += input[b];
+                    }
+                    bits &= bits - 1;
+                }
+            }
+            for (int b = 0; b < size; b++) {
+                positive[b] = 2f * positive[b] - total[b];
+            }
+            y[j] = positive;
+        }
+    }
+
+    /**
+     * Units {@code from .. to - 1} of a full-precision dense layer for a block of samples, as {@link
+     * #fullPrecisionDense(float[], float[], float[], float[])} computes them.
+     */
+    private static void fullPrecisionDense(float[][] x, float[] weights, float[][] y, int from,
+            int to) {
+        int size = x[0].length;
+        for (int j = from; j < to; j++) {
+            float[] acc = new float[size];
+            int unit = j * x.length;
+            for (int i = 0; i < x.length; i++) {
+                float weight = weights[unit + i];
+                float[] input = x[i];
+                for (int b = 0; b < size; b++) {
+                    acc[b] += weight * input[b];
+                }
+            }
+            y[j] = acc;
+        }
+    }
+
+    /**
+     * ReLU of units {@code from .. to - 1} of a block of samples.
+     */
+    private static void relu(float[][] y, int from, int to) {
+        for (int j = from; j < to; j++) {
+            float[] row = y[j];
+            for (int b = 0; b < row.length; b++) {
+                row[b] = Math.max(row[b], 0f);
+            }
+        }
+    }
+
+    /**
+     * {@code y[j][b] = scale[j] * y[j][b] + shift[j]} for units {@code from .. to - 1}.
+     */
+    private static void scaleAndShift(float[][] y, float[] scale, float[] shift, int from, int to) {
+        for (int j = from; j < to; j++) {
+            float[] row = y[j];
+            float s = scale[j];
+            float t = shift[j];
+            for (int b = 0; b < row.length; b++) {
+                row[b] = s * row[b] + t;
+            }
+        }
     }
 
     /**
@@ -266,11 +537,11 @@ public final class StochasticMlpInference {
             int block = first * units;
             if (width == 2) {
                 for (int j = 0; j < units; j++) {
-                    acc[j] += lookup8(sums, 0, weights[block + 2 * j]) + lookup8(sums, 2048, weights[block + 2 * j + 1]);
+                    acc[j] = addLookups(addLookups(acc[j], sums, 0, weights[block + 2 * j]), sums, 2048, weights[block + 2 * j + 1]);
                 }
             } else {
                 for (int j = 0; j < units; j++) {
-                    acc[j] += lookup8(sums, 0, weights[block + j]);
+                    acc[j] = addLookups(acc[j], sums, 0, weights[block + j]);
                 }
             }
         }
@@ -281,13 +552,14 @@ public final class StochasticMlpInference {
     }
 
     /**
-     * The sum of the 8 table entries that the 8 bytes of {@code word} select, from the 8 tables at {@code table}.
+     * {@code acc} plus the 8 table entries that the 8 bytes of {@code word} select from the 8 tables at
+     * {@code table}, added one after the other in byte order: the order the batch kernel adds them in too.
      */
-    private static float lookup8(float[] sums, int table, long word) {
-        return ((sums[table + (int) (word & 0xff)] + sums[table + 256 + (int) (word >>> 8 & 0xff)])
-                + (sums[table + 512 + (int) (word >>> 16 & 0xff)] + sums[table + 768 + (int) (word >>> 24 & 0xff)]))
-                + ((sums[table + 1024 + (int) (word >>> 32 & 0xff)] + sums[table + 1280 + (int) (word >>> 40 & 0xff)])
-                + (sums[table + 1536 + (int) (word >>> 48 & 0xff)] + sums[table + 1792 + (int) (word >>> 56)]));
+    private static float addLookups(float acc, float[] sums, int table, long word) {
+        return acc + sums[table + (int) (word & 0xff)] + sums[table + 256 + (int) (word >>> 8 & 0xff)]
+                + sums[table + 512 + (int) (word >>> 16 & 0xff)] + sums[table + 768 + (int) (word >>> 24 & 0xff)]
+                + sums[table + 1024 + (int) (word >>> 32 & 0xff)] + sums[table + 1280 + (int) (word >>> 40 & 0xff)]
+                + sums[table + 1536 + (int) (word >>> 48 & 0xff)] + sums[table + 1792 + (int) (word >>> 56)];
     }
 
     /**
@@ -384,6 +656,13 @@ public final class StochasticMlpInference {
         if (length != INPUT_SIZE) {
             throw new IllegalArgumentException("expected " + INPUT_SIZE + " " + what + ", got " + length);
         }
+    }
+
+    /**
+     * Computes units {@code from .. to - 1} of a layer.
+     */
+    private interface UnitRange {
+        void compute(int from, int to);
     }
 
     /**

@@ -9,7 +9,7 @@ import org.binaryconnect.runtime.train.TrainableNetwork;
 
 /**
  * What to run, from system properties (bench/run passes its arguments to the JVM):
- * {@code -Dbench.networks=Mlp1024,Mlp2048,SeedCnn}, {@code -Dbench.warmup=30}, {@code -Dbench.steps=N} (every network)
+ * {@code -Dbench.networks=Mlp1024,Mlp2048,SeedCnn} ({@code none} to measure inference only), {@code -Dbench.warmup=30}, {@code -Dbench.steps=N} (every network)
  * or {@code -Dbench.steps.Mlp2048=N}, {@code -Dbench.gemmSeconds=0.15} (per trial and product).
  */
 record BenchmarkSettings(List<Benchmark> networks, int warmUpSteps, double gemmSecondsPerTrial) {
@@ -34,12 +34,14 @@ record BenchmarkSettings(List<Benchmark> networks, int warmUpSteps, double gemmS
 
     static BenchmarkSettings fromSystemProperties() {
         List<Benchmark> networks = new ArrayList<>();
-        for (String name : System.getProperty("bench.networks", "Mlp1024,Mlp2048,SeedCnn").split(",")) {
+        String names = System.getProperty("bench.networks", "Mlp1024,Mlp2048,SeedCnn").trim();
+        for (String name : names.equals("none") ? new String[0] : names.split(",")) {
             String trimmed = name.trim();
             Supplier<TrainableNetwork> factory = NETWORKS.get(trimmed);
             if (factory == null) {
                 throw new IllegalArgumentException("-Dbench.networks names unknown network '" + trimmed
-                        + "': choose from " + Arrays.toString(NETWORKS.keySet().stream().sorted().toArray()));
+                        + "': choose from " + Arrays.toString(NETWORKS.keySet().stream().sorted().toArray())
+                        + ", or none");
             }
             int steps = positiveInt("bench.steps." + trimmed,
                     positiveInt("bench.steps", DEFAULT_STEPS.get(trimmed)));

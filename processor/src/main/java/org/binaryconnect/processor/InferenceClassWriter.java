@@ -35,6 +35,14 @@ final class InferenceClassWriter {
      */
     static final int LOOKUP_MIN_UNITS = 64;
 
+    /**
+     * The batch kernels take up to this many samples at once. Each of their inner loops runs over the samples, so a
+     * larger block pays a loop's fixed cost over more of them; 128 keeps a block's lookup rows (256 KB) and a 1024-unit
+     * layer's outputs (512 KB) within this machine's 1 MB L2 cache. Measurements:
+     * docs/decisions/binary-inference-kernels.md.
+     */
+    static final int BATCH_BLOCK = 128;
+
     /** The packed model format version the generated reader reads (docs/packed-model-format.md). */
     static final int FORMAT_VERSION = 2;
 
@@ -67,6 +75,7 @@ final class InferenceClassWriter {
         addLoad(type);
         addPredict(type);
         addScores(type);
+        addBatchScores(type);
         addKernels(type);
         type.addType(packed.exceptionType());
         type.addType(packed.readerType());
@@ -93,8 +102,10 @@ final class InferenceClassWriter {
                         + " bits).\n")
                 .add("\n<p>Instances are immutable and thread-safe: every call allocates its own working"
                         + " arrays (activations, and\nfor binary layers of $L units or more a 16 KB lookup table)"
-                        + " rather than sharing scratch buffers.\n{@link #predict(float[][])} spreads a batch over"
-                        + " the common fork-join pool.\n", LOOKUP_MIN_UNITS)
+                        + " rather than sharing scratch buffers.\n{@link #predict(float[][])} runs up to"
+                        + " {@link #BATCH_BLOCK} samples at once with SIMD loops over the samples and\nspreads each"
+                        + " layer's units over the common fork-join pool; a sample's scores are the same, bit for"
+                        + " bit,\nas one at a time.\n", LOOKUP_MIN_UNITS)
                 .add("\n<p>Layers:\n<ul>\n");
         for (LayerModel layer : layers) {
             doc.add("<li>$L</li>\n", layer.summary());
@@ -128,6 +139,14 @@ final class InferenceClassWriter {
             }
         }
         type.addField(constant("LAYERS", false, layers.size()));
+        type.addField(FieldSpec.builder(TypeName.INT, "BATCH_BLOCK", Modifier.PUBLIC, Modifier.STATIC,
+                Modifier.FINAL).addJavadoc("The most samples {@link #scores(float[][])} computes at once: a"
+                        + " batch is cut into blocks of this many.\n")
+                .initializer("$L", BATCH_BLOCK).build());
+        type.addField(FieldSpec.builder(TypeName.INT, "UNITS_PER_THREAD", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).addJavadoc("A layer's units are spread over threads only in parts of at least"
+                        + " this many.\n")
+                .initializer("$L", LOOKUP_MIN_UNITS).build());
         type.addField(FieldSpec.builder(TypeName.INT, "MAGIC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("0x4243504b").addJavadoc("'B' 'C' 'P' 'K'\n").build());
         type.addField(privateConstant("FORMAT_VERSION", FORMAT_VERSION));
@@ -255,15 +274,17 @@ final class InferenceClassWriter {
                 .addStatement("return argmax(scores(features))")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("predict")
-                .addJavadoc("The predicted class of every sample of {@code batch}, each exactly as {@link"
-                        + " #predict(float[])} computes it;\nthe samples are spread over the threads of the common"
-                        + " fork-join pool and the calling thread.\n")
+                .addJavadoc("The predicted class of every sample of {@code batch}: the same classes as {@link"
+                        + " #predict(float[])}\ngives one sample at a time, computed faster (see {@link"
+                        + " #scores(float[][])}).\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(int[].class)
                 .addParameter(float[][].class, "batch")
+                .addStatement("float[][] scores = scores(batch)")
                 .addStatement("int[] classes = new int[batch.length]")
-                .addStatement("$T.range(0, batch.length).parallel().forEach(s -> classes[s] = predict(batch[s]))",
-                        IntStream.class)
+                .beginControlFlow("for (int s = 0; s < batch.length; s++)")
+                .addStatement("classes[s] = argmax(scores[s])")
+                .endControlFlow()
                 .addStatement("return classes")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("predictPixels")
@@ -304,7 +325,88 @@ final class InferenceClassWriter {
         type.addMethod(method.addStatement("return $N", previous).build());
     }
 
+    private void addBatchScores(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("scores")
+                .addJavadoc("The outputs of the last layer for every sample of {@code batch}, one row per sample: bit"
+                        + " for bit what\n{@link #scores(float[])} gives for each. Blocks of up to {@link"
+                        + " #BATCH_BLOCK} samples go through the network together,\nwith each layer's units spread"
+                        + " over the threads of the common fork-join pool and the calling thread.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(float[][].class)
+                .addParameter(float[][].class, "batch")
+                .addStatement("float[][] scores = new float[batch.length][CLASSES]")
+                .beginControlFlow("for (int from = 0; from < batch.length; from += BATCH_BLOCK)")
+                .addStatement("int size = Math.min(BATCH_BLOCK, batch.length - from)")
+                .addStatement("float[][] block = blockScores(transposed(batch, from, size))")
+                .beginControlFlow("for (int k = 0; k < CLASSES; k++)")
+                .beginControlFlow("for (int b = 0; b < size; b++)")
+                .addStatement("scores[from + b][k] = block[k][b]")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return scores")
+                .build());
+        MethodSpec.Builder block = MethodSpec.methodBuilder("blockScores")
+                .addJavadoc("The last layer's outputs, {@code [class][sample]}, for a block of samples given"
+                        + " input-major.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(float[][].class)
+                .addParameter(float[][].class, "features");
+        String previous = "features";
+        for (LayerModel layer : layers) {
+            LayerNames n = new LayerNames(layer.name());
+            String units = n.constant("UNITS");
+            block.addComment("$L", layer.summary());
+            block.addStatement("float[][] $N = new float[$L][]", n.output(), units);
+            CodeBlock.Builder range = CodeBlock.builder();
+            if (!layer.binary()) {
+                range.addStatement("fullPrecisionDense($N, $N, $N, from, to)", previous, n.weights(), n.output());
+            } else if (usesLookup(layer)) {
+                range.addStatement("binaryDenseByLookup($N, $N, $L, $N, from, to)", previous, n.weights(),
+                        n.constant("WORDS"), n.output());
+            } else {
+                range.addStatement("binaryDenseBySetBits($N, $N, $L, $N, from, to)", previous, n.weights(),
+                        n.constant("WORDS"), n.output());
+            }
+            range.addStatement("scaleAndShift($N, $N, $N, from, to)", n.output(), scale(n), shift(n));
+            if (layer.activation() == Nonlinearity.RELU) {
+                range.addStatement("relu($N, from, to)", n.output());
+            }
+            block.addCode("inParallel($L, (from, to) -> {\n$>$L$<});\n", units, range.build());
+            previous = n.output();
+        }
+        type.addMethod(block.addStatement("return $N", previous).build());
+        type.addType(TypeSpec.interfaceBuilder("UnitRange")
+                .addJavadoc("Computes units {@code from .. to - 1} of a layer.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addMethod(MethodSpec.methodBuilder("compute")
+                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .addParameter(TypeName.INT, "from")
+                        .addParameter(TypeName.INT, "to")
+                        .build())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("inParallel")
+                .addJavadoc("Computes a layer's units in parts of at least {@link #UNITS_PER_THREAD}, one part per"
+                        + " available processor at most,\non the common fork-join pool and the calling thread.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(TypeName.INT, "units")
+                .addParameter(ClassName.get("", "UnitRange"), "range")
+                .addStatement("int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),"
+                        + " units / UNITS_PER_THREAD))")
+                .beginControlFlow("if (parts == 1)")
+                .addStatement("range.compute(0, units)")
+                .nextControlFlow("else")
+                .addStatement("$T.range(0, parts).parallel().forEach(p -> range.compute(units * p / parts,"
+                        + " units * (p + 1) / parts))", IntStream.class)
+                .endControlFlow()
+                .build());
+    }
+
     private void addKernels(TypeSpec.Builder type) {
+        BatchKernels.addTo(type, layers.stream().anyMatch(layer -> layer.binary() && usesLookup(layer)),
+                layers.stream().anyMatch(layer -> layer.binary() && !usesLookup(layer)),
+                layers.stream().anyMatch(layer -> !layer.binary()),
+                layers.stream().anyMatch(layer -> layer.activation() == Nonlinearity.RELU));
         if (layers.stream().anyMatch(layer -> layer.binary() && !usesLookup(layer))) {
             type.addMethod(binaryDenseBySetBits());
         }

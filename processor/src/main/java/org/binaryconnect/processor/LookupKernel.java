@@ -21,7 +21,7 @@ final class LookupKernel {
 
     static void addTo(TypeSpec.Builder type) {
         type.addMethod(kernel());
-        type.addMethod(lookup8());
+        type.addMethod(addLookups());
         type.addMethod(signedSums());
         type.addMethod(nibbleSums());
         type.addMethod(input());
@@ -56,12 +56,12 @@ final class LookupKernel {
                 .addStatement("int block = first * units")
                 .beginControlFlow("if (width == 2)")
                 .beginControlFlow("for (int j = 0; j < units; j++)")
-                .addStatement("acc[j] += lookup8(sums, 0, weights[block + 2 * j])"
-                        + " + lookup8(sums, 2048, weights[block + 2 * j + 1])")
+                .addStatement("acc[j] = addLookups(addLookups(acc[j], sums, 0, weights[block + 2 * j]), sums, 2048,"
+                        + " weights[block + 2 * j + 1])")
                 .endControlFlow()
                 .nextControlFlow("else")
                 .beginControlFlow("for (int j = 0; j < units; j++)")
-                .addStatement("acc[j] += lookup8(sums, 0, weights[block + j])")
+                .addStatement("acc[j] = addLookups(acc[j], sums, 0, weights[block + j])")
                 .endControlFlow()
                 .endControlFlow()
                 .endControlFlow()
@@ -72,23 +72,25 @@ final class LookupKernel {
                 .build();
     }
 
-    private static MethodSpec lookup8() {
-        return MethodSpec.methodBuilder("lookup8")
-                .addJavadoc("The sum of the 8 table entries that the 8 bytes of {@code word} select, from the 8"
-                        + " tables at {@code table}.\n")
+    private static MethodSpec addLookups() {
+        return MethodSpec.methodBuilder("addLookups")
+                .addJavadoc("{@code acc} plus the 8 table entries that the 8 bytes of {@code word} select from the 8"
+                        + " tables at\n{@code table}, added one after the other in byte order: the order the batch"
+                        + " kernel adds them in too.\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(TypeName.FLOAT)
+                .addParameter(TypeName.FLOAT, "acc")
                 .addParameter(FLOATS, "sums")
                 .addParameter(TypeName.INT, "table")
                 .addParameter(TypeName.LONG, "word")
-                .addStatement("return ((sums[table + (int) (word & 0xff)]"
-                        + " + sums[table + 256 + (int) (word >>> 8 & 0xff)])\n"
-                        + "+ (sums[table + 512 + (int) (word >>> 16 & 0xff)]"
-                        + " + sums[table + 768 + (int) (word >>> 24 & 0xff)]))\n"
-                        + "+ ((sums[table + 1024 + (int) (word >>> 32 & 0xff)]"
-                        + " + sums[table + 1280 + (int) (word >>> 40 & 0xff)])\n"
-                        + "+ (sums[table + 1536 + (int) (word >>> 48 & 0xff)]"
-                        + " + sums[table + 1792 + (int) (word >>> 56)]))")
+                .addStatement("return acc + sums[table + (int) (word & 0xff)]"
+                        + " + sums[table + 256 + (int) (word >>> 8 & 0xff)]\n"
+                        + "+ sums[table + 512 + (int) (word >>> 16 & 0xff)]"
+                        + " + sums[table + 768 + (int) (word >>> 24 & 0xff)]\n"
+                        + "+ sums[table + 1024 + (int) (word >>> 32 & 0xff)]"
+                        + " + sums[table + 1280 + (int) (word >>> 40 & 0xff)]\n"
+                        + "+ sums[table + 1536 + (int) (word >>> 48 & 0xff)]"
+                        + " + sums[table + 1792 + (int) (word >>> 56)]")
                 .build();
     }
 

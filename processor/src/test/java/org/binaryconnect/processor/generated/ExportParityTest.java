@@ -59,6 +59,13 @@ class ExportParityTest {
                 javaMismatches++;
             }
         }
+        int[] batched = inference.predict(features);
+        int batchMismatches = 0;
+        for (int i = 0; i < features.length; i++) {
+            if (batched[i] != trained[i]) {
+                batchMismatches++;
+            }
+        }
         int[] c = cPredictions(PackedModel.of(network), features);
         int cMismatches = 0;
         for (int i = 0; i < features.length; i++) {
@@ -69,9 +76,10 @@ class ExportParityTest {
 
         assertEquals(10_000, features.length);
         assertEquals(0, javaMismatches, "Java inference predictions that differ from the trained network's");
+        assertEquals(0, batchMismatches, "Java batch predictions that differ from the trained network's");
         assertEquals(0, cMismatches, "C inference predictions that differ from the trained network's");
-        System.out.printf("export parity: %d Java and %d C mismatches on %d images; packed %d bytes, float32 %d%n",
-                javaMismatches, cMismatches, features.length, packed.size(), PackedModel.of(network).float32WeightBytes());
+        System.out.printf("export parity: %d Java (%d in one batch) and %d C mismatches on %d images; packed %d"
+                + " bytes, float32 %d%n", javaMismatches, batchMismatches, cMismatches, features.length, packed.size(), PackedModel.of(network).float32WeightBytes());
         assertTrue(accuracy(trained, test) > 0.8, "the trained network learned: " + accuracy(trained, test));
         // the budget: at most 1/30 of the float32 weights
         assertTrue(packed.size() * 30L <= PackedModel.of(network).float32WeightBytes(),

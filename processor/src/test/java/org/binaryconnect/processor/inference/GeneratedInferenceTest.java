@@ -93,6 +93,50 @@ class GeneratedInferenceTest {
         }
     }
 
+    /**
+     * The batch path computes blocks of samples with other kernels; each sample's scores must still be exactly the
+     * one-sample path's, whatever the batch size and wherever the sample falls in a block.
+     */
+    @Test
+    void batchScoresAreTheOneSampleScoresBitForBit() throws IOException {
+        TinyInferenceNetInference tiny = TinyInferenceNetInference.load(new ByteArrayInputStream(tiny(4).bytes()));
+        WideInferenceNetInference wide = WideInferenceNetInference.load(new ByteArrayInputStream(wide(4).bytes()));
+        Random random = new Random(9);
+        int block = WideInferenceNetInference.BATCH_BLOCK;
+        for (int size : new int[] {0, 1, 2, 7, block - 1, block, block + 1, 2 * block + 45}) {
+            float[][] tinyBatch = new float[size][];
+            float[][] wideBatch = new float[size][];
+            for (int s = 0; s < size; s++) {
+                tinyBatch[s] = features(random, TinyInferenceNetInference.INPUT_SIZE);
+                wideBatch[s] = features(random, WideInferenceNetInference.INPUT_SIZE);
+            }
+            float[][] tinyScores = tiny.scores(tinyBatch);
+            float[][] wideScores = wide.scores(wideBatch);
+            int[] wideClasses = wide.predict(wideBatch);
+            assertEquals(size, wideScores.length);
+            for (int s = 0; s < size; s++) {
+                assertArrayEquals(tiny.scores(tinyBatch[s]), tinyScores[s], "tiny, batch of " + size + ", sample " + s);
+                assertArrayEquals(wide.scores(wideBatch[s]), wideScores[s], "wide, batch of " + size + ", sample " + s);
+                assertEquals(wide.predict(wideBatch[s]), wideClasses[s]);
+            }
+        }
+    }
+
+    @Test
+    void batchScoresEqualTheFormatsSemantics() throws IOException {
+        PackedModelBuilder model = wide(6);
+        WideInferenceNetInference network = WideInferenceNetInference.load(new ByteArrayInputStream(model.bytes()));
+        Random random = new Random(10);
+        float[][] batch = new float[150][];
+        for (int s = 0; s < batch.length; s++) {
+            batch[s] = features(random, WideInferenceNetInference.INPUT_SIZE);
+        }
+        float[][] scores = network.scores(batch);
+        for (int s = 0; s < batch.length; s++) {
+            assertScores(model.referenceScores(batch[s]), scores[s]);
+        }
+    }
+
     private static void assertScores(float[] expected, float[] actual) {
         assertEquals(expected.length, actual.length);
         for (int k = 0; k < expected.length; k++) {
@@ -130,6 +174,7 @@ class GeneratedInferenceTest {
                 equal));
         TinyInferenceNetInference tied = TinyInferenceNetInference.load(new ByteArrayInputStream(model.bytes()));
         assertEquals(0, tied.predict(batch[0]));
+        assertEquals(0, tied.predict(batch)[0]);
     }
 
     @Test
@@ -152,6 +197,9 @@ class GeneratedInferenceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> network.scores(new float[4]));
         assertEquals("expected 5 features, got 4", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> network.predictPixels(new byte[6]));
+        IllegalArgumentException inBatch = assertThrows(IllegalArgumentException.class,
+                () -> network.predict(new float[][] {new float[5], new float[6]}));
+        assertEquals("expected 5 features, got 6", inBatch.getMessage());
     }
 
     @Test
