@@ -84,6 +84,12 @@ public final class StochasticMlpInference {
     public static final int BATCH_BLOCK = 128;
 
     /**
+     * Batches of fewer samples are computed one sample at a time: that is faster for them, and the JIT
+     * then compiles the block kernels for long loops only.
+     */
+    public static final int MIN_BLOCK = 16;
+
+    /**
      * A layer's units are spread over threads only in parts of at least this many.
      */
     private static final int UNITS_PER_THREAD = 64;
@@ -236,14 +242,26 @@ public final class StochasticMlpInference {
      * with each layer's units spread over the threads of the common fork-join pool and the calling thread.
      */
     public float[][] scores(float[][] batch) {
-        float[][] scores = new float[batch.length][CLASSES];
-        for (int from = 0; from < batch.length; from += BATCH_BLOCK) {
-            int size = Math.min(BATCH_BLOCK, batch.length - from);
+        for (float[] features : batch) {
+            checkLength(features.length, "features");
+        }
+        float[][] scores = new float[batch.length][];
+        if (batch.length < MIN_BLOCK) {
+            IntStream.range(0, batch.length).parallel().forEach(s -> scores[s] = scores(batch[s]));
+            return scores;
+        }
+        // blocks of equal size, so that none is smaller than MIN_BLOCK
+        int blocks = (batch.length + BATCH_BLOCK - 1) / BATCH_BLOCK;
+        for (int k = 0; k < blocks; k++) {
+            int from = (int) ((long) batch.length * k / blocks);
+            int size = (int) ((long) batch.length * (k + 1) / blocks) - from;
             float[][] block = blockScores(transposed(batch, from, size));
-            for (int k = 0; k < CLASSES; k++) {
-                for (int b = 0; b < size; b++) {
-                    scores[from + b][k] = block[k][b];
+            for (int b = 0; b < size; b++) {
+                float[] sample = new float[CLASSES];
+                for (int c = 0; c < CLASSES; c++) {
+                    sample[c] = block[c][b];
                 }
+                scores[from + b] = sample;
             }
         }
         return scores;
@@ -290,14 +308,13 @@ public final class StochasticMlpInference {
     }
 
     /**
-     * The features of samples {@code from .. from + size - 1} of {@code batch}, input-major: {@code x[i][b]} is feature i
-     * of sample {@code from + b}.
+     * The features of samples {@code from .. from + size - 1} of {@code batch}, whose lengths were checked,
+     * input-major: {@code x[i][b]} is feature i of sample {@code from + b}.
      */
     private static float[][] transposed(float[][] batch, int from, int size) {
         float[][] x = new float[INPUT_SIZE][size];
         for (int b = 0; b < size; b++) {
             float[] features = batch[from + b];
-            checkLength(features.length, "features");
             for (int i = 0; i < INPUT_SIZE; i++) {
                 x[i][b] = features[i];
             }

@@ -46,8 +46,9 @@ final class BatchKernels {
 
     private static MethodSpec transposed() {
         return MethodSpec.methodBuilder("transposed")
-                .addJavadoc("The features of samples {@code from .. from + size - 1} of {@code batch}, input-major:"
-                        + " {@code x[i][b]} is feature i\nof sample {@code from + b}.\n")
+                .addJavadoc("The features of samples {@code from .. from + size - 1} of {@code batch}, whose"
+                        + " lengths were checked,\ninput-major: {@code x[i][b]} is feature i of sample {@code from +"
+                        + " b}.\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(ROWS)
                 .addParameter(ROWS, "batch")
@@ -56,7 +57,6 @@ final class BatchKernels {
                 .addStatement("float[][] x = new float[INPUT_SIZE][size]")
                 .beginControlFlow("for (int b = 0; b < size; b++)")
                 .addStatement("float[] features = batch[from + b]")
-                .addStatement("checkLength(features.length, $S)", "features")
                 .beginControlFlow("for (int i = 0; i < INPUT_SIZE; i++)")
                 .addStatement("x[i][b] = features[i]")
                 .endControlFlow()

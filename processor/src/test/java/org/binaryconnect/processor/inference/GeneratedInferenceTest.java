@@ -103,7 +103,8 @@ class GeneratedInferenceTest {
         WideInferenceNetInference wide = WideInferenceNetInference.load(new ByteArrayInputStream(wide(4).bytes()));
         Random random = new Random(9);
         int block = WideInferenceNetInference.BATCH_BLOCK;
-        for (int size : new int[] {0, 1, 2, 7, block - 1, block, block + 1, 2 * block + 45}) {
+        int min = WideInferenceNetInference.MIN_BLOCK;
+        for (int size : new int[] {0, 1, 2, min - 1, min, min + 1, block - 1, block, block + 1, 2 * block + 45}) {
             float[][] tinyBatch = new float[size][];
             float[][] wideBatch = new float[size][];
             for (int s = 0; s < size; s++) {
