@@ -72,7 +72,7 @@ public final class FloatMlpInference {
      */
     private static final int MAGIC = 0x4243504b;
 
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
 
     private static final int KIND_BINARY = 1;
 

@@ -81,7 +81,7 @@ public final class StochasticMlpInference {
      */
     private static final int MAGIC = 0x4243504b;
 
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
 
     private static final int KIND_BINARY = 1;
 

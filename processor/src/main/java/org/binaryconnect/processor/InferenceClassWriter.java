@@ -36,7 +36,7 @@ final class InferenceClassWriter {
     static final int LOOKUP_MIN_UNITS = 64;
 
     /** The packed model format version the generated reader reads (docs/packed-model-format.md). */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     private final NetworkModel model;
     private final List<LayerModel> layers;
@@ -69,7 +69,7 @@ final class InferenceClassWriter {
         addScores(type);
         addKernels(type);
         type.addType(packed.exceptionType());
-        type.addType(packed.readerType());
+        type.addType(packed.readerType(model.hasConvLayers()));
         return JavaFile.builder(model.packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -86,6 +86,8 @@ final class InferenceClassWriter {
                         + " floats in the row-major\norder of the declared shape $L. For images that is every"
                         + " pixel scaled to [-1, 1] as {@code 2 * x / 255 - 1};\n{@link #predictPixels} does"
                         + " that scaling.\n", model.inputShape())
+                .add(model.hasConvLayers() ? "Conv layers read them channel by channel ({@code C, H, W}), as the"
+                        + " training network does.\n" : "")
                 .add("\n<p>Binary layers keep one sign bit per weight and only add or subtract their inputs;"
                         + " each layer's bias and batch\nnorm are folded into a per-unit scale and shift. The"
                         + " results are the trained network's with deterministic binary\nweights and batch norm"
@@ -121,6 +123,10 @@ final class InferenceClassWriter {
         type.addField(constant("CLASSES", true, model.classes()));
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
+            if (layer.isConv()) {
+                ConvInferenceWriter.addConstants(type, layer);
+                continue;
+            }
             type.addField(constant(n.constant("INPUTS"), false, layer.inputs()));
             type.addField(constant(n.constant("UNITS"), false, layer.units()));
             if (layer.binary()) {
@@ -135,6 +141,9 @@ final class InferenceClassWriter {
         type.addField(privateConstant("KIND_FULL_PRECISION", 2));
         type.addField(privateConstant("ACTIVATION_IDENTITY", 0));
         type.addField(privateConstant("ACTIVATION_RELU", 1));
+        if (model.hasConvLayers()) {
+            ConvInferenceWriter.addKindConstants(type);
+        }
     }
 
     private static FieldSpec constant(String name, boolean isPublic, int value) {
@@ -154,7 +163,8 @@ final class InferenceClassWriter {
     private void addFields(TypeSpec.Builder type) {
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
-            FieldSpec.Builder weights = layer.binary() && usesLookup(layer)
+            FieldSpec.Builder weights = layer.isConv() ? ConvInferenceWriter.weightsField(layer).toBuilder()
+                    : layer.binary() && usesLookup(layer)
                     ? FieldSpec.builder(long[].class, n.weights(), Modifier.PRIVATE, Modifier.FINAL)
                             .addJavadoc("Sign bits, $L words per unit, in the block-major order of {@link"
                                     + " #blockMajor}: bit i % 64 of word\ni / 64 of unit j is 1 where W[i][j] is +H.\n",
@@ -188,6 +198,10 @@ final class InferenceClassWriter {
                 .addStatement("in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS)");
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
+            if (layer.isConv()) {
+                ConvInferenceWriter.read(constructor, layer, scale(n), shift(n));
+                continue;
+            }
             String units = n.constant("UNITS");
             constructor.addStatement("in.layer($S, $L, $L, $L, $L)", layer.name(),
                     layer.binary() ? "KIND_BINARY" : "KIND_FULL_PRECISION", n.constant("INPUTS"), units,
@@ -293,7 +307,8 @@ final class InferenceClassWriter {
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
             method.addComment("$L", layer.summary());
-            CodeBlock dense = layer.binary()
+            CodeBlock dense = layer.isConv() ? ConvInferenceWriter.call(layer, previous, scale(n), shift(n))
+                    : layer.binary()
                     ? CodeBlock.of("$L($N, $N, $L, $N, $N)", binaryKernel(layer), previous, n.weights(),
                             n.constant("WORDS"), scale(n), shift(n))
                     : CodeBlock.of("fullPrecisionDense($N, $N, $N, $N)", previous, n.weights(), scale(n), shift(n));
@@ -305,13 +320,14 @@ final class InferenceClassWriter {
     }
 
     private void addKernels(TypeSpec.Builder type) {
-        if (layers.stream().anyMatch(layer -> layer.binary() && !usesLookup(layer))) {
+        if (layers.stream().anyMatch(layer -> !layer.isConv() && layer.binary() && !usesLookup(layer))) {
             type.addMethod(binaryDenseBySetBits());
         }
-        if (layers.stream().anyMatch(layer -> layer.binary() && usesLookup(layer))) {
+        if (layers.stream().anyMatch(layer -> !layer.isConv() && layer.binary() && usesLookup(layer))) {
             LookupKernel.addTo(type);
         }
-        if (layers.stream().anyMatch(layer -> !layer.binary())) {
+        ConvInferenceWriter.addKernels(type, layers);
+        if (layers.stream().anyMatch(layer -> !layer.isConv() && !layer.binary())) {
             type.addMethod(fullPrecisionDense());
         }
         if (layers.stream().anyMatch(layer -> layer.activation() == Nonlinearity.RELU)) {

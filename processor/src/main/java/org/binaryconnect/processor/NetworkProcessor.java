@@ -68,13 +68,7 @@ public final class NetworkProcessor extends AbstractProcessor {
             return;
         }
         new TrainingClassWriter(model.get()).write(spec).writeTo(processingEnv.getFiler());
-        if (model.get().hasConvLayers()) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "no " + model.get().specName()
-                    + "Inference generated: the JDK-only inference class covers dense networks so far; train and"
-                    + " evaluate " + model.get().specName() + " with " + model.get().trainingClassName(), spec);
-        } else {
-            new InferenceClassWriter(model.get()).write(spec).writeTo(processingEnv.getFiler());
-        }
+        new InferenceClassWriter(model.get()).write(spec).writeTo(processingEnv.getFiler());
         generatedClasses.add(qualified(model.get().packageName(), model.get().trainingClassName()));
         originatingElements.add(spec);
     }
