@@ -16,7 +16,7 @@ import javax.tools.Diagnostic;
 
 /**
  * The BinaryConnect annotation processor: for each {@code @Network} class, validates the declaration and writes
- * its training class ({@code <Spec>Network}, ND4J) and, for dense networks, its inference class
+ * its training class ({@code <Spec>Network}, ND4J) and its inference class
  * ({@code <Spec>Inference}, JDK only);
  * at the end, lists the training classes in {@code META-INF/binaryconnect/networks} so that the Maven plugin finds
  * them.
