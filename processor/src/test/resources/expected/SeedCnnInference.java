@@ -21,7 +21,8 @@ import javax.annotation.processing.Generated;
  * <p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE} floats in the row-major
  * order of the declared shape [28, 28, 1]. For images that is every pixel scaled to [-1, 1] as {@code 2 * x / 255 - 1};
  * {@link #predictPixels} does that scaling.
- * Conv layers read them channel by channel ({@code C, H, W}), as the training network does.
+ * With channels, that order is channel by channel ({@code C, H, W}): how the loaders deliver images
+ * and the conv layers read them.
  *
  * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and batch
  * norm are folded into a per-unit scale and shift. The results are the trained network's with deterministic binary

@@ -86,8 +86,8 @@ final class InferenceClassWriter {
                         + " floats in the row-major\norder of the declared shape $L. For images that is every"
                         + " pixel scaled to [-1, 1] as {@code 2 * x / 255 - 1};\n{@link #predictPixels} does"
                         + " that scaling.\n", model.inputShape())
-                .add(model.hasConvLayers() ? "Conv layers read them channel by channel ({@code C, H, W}), as the"
-                        + " training network does.\n" : "")
+                .add(model.hasConvLayers() ? "With channels, that order is channel by channel ({@code C, H, W}):"
+                        + " how the loaders deliver images\nand the conv layers read them.\n" : "")
                 .add("\n<p>Binary layers keep one sign bit per weight and only add or subtract their inputs;"
                         + " each layer's bias and batch\nnorm are folded into a per-unit scale and shift. The"
                         + " results are the trained network's with deterministic binary\nweights and batch norm"
