@@ -781,9 +781,10 @@ public final class SeedCnnInference {
                     : kind == KIND_FULL_PRECISION_CONV ? "full-precision conv" : "unknown kind " + kind;
             String activationName = activation == ACTIVATION_IDENTITY ? "identity"
                     : activation == ACTIVATION_RELU ? "relu" : "unknown activation " + activation;
+            String pool = g[10] == 0 ? ""
+                    : ", max-pool " + g[10] + " stride " + g[11] + " -> " + g[12] + "x" + g[13];
             return kindName + " " + g[0] + "x" + g[1] + "x" + g[2] + " -> " + g[3] + "x" + g[8] + "x" + g[9]
-                    + " (" + g[4] + "x" + g[4] + " stride " + g[5] + ", padding " + g[6] + " top " + g[7] + " left)"
-                    + ", max-pool " + g[10] + " stride " + g[11] + " -> " + g[12] + "x" + g[13] + ", " + activationName;
+                    + " (" + g[4] + "x" + g[4] + " stride " + g[5] + ", padding " + g[6] + " top " + g[7] + " left)" + pool + ", " + activationName;
         }
     }
 }

@@ -136,11 +136,12 @@ final class PackedReaderTypes {
                 .addStatement("String activationName = activation == ACTIVATION_IDENTITY ? $S\n"
                         + ": activation == ACTIVATION_RELU ? $S : $S + activation", "identity", "relu",
                         "unknown activation ")
+                .addStatement("String pool = g[10] == 0 ? $S\n: $S + g[10] + $S + g[11] + $S + g[12] + $S + g[13]", "",
+                        ", max-pool ", " stride ", " -> ", "x")
                 .addStatement("return kindName + $S + g[0] + $S + g[1] + $S + g[2] + $S + g[3] + $S + g[8] + $S + g[9]"
-                        + "\n+ $S + g[4] + $S + g[4] + $S + g[5] + $S + g[6] + $S + g[7] + $S"
-                        + "\n+ $S + g[10] + $S + g[11] + $S + g[12] + $S + g[13] + $S + activationName",
-                        " ", "x", "x", " -> ", "x", "x", " (", "x", " stride ", ", padding ", " top ", " left)",
-                        ", max-pool ", " stride ", " -> ", "x", ", ")
+                        + "\n+ $S + g[4] + $S + g[4] + $S + g[5] + $S + g[6] + $S + g[7] + $S + pool + $S"
+                        + " + activationName", " ", "x", "x", " -> ", "x", "x", " (", "x", " stride ", ", padding ",
+                        " top ", " left)", ", ")
                 .build();
     }
 
