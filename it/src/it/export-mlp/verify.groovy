@@ -11,7 +11,7 @@ def packed = new File(basedir, 'target/classes/com/example/tiny/TinyMlp.bcpk')
 assert packed.isFile() : "no packed model at $packed"
 def bytes = packed.bytes
 assert new String(bytes, 0, 4, 'US-ASCII') == 'BCPK'
-assert new DataInputStream(new ByteArrayInputStream(bytes, 4, 2)).readUnsignedShort() == 2
+assert new DataInputStream(new ByteArrayInputStream(bytes, 4, 2)).readUnsignedShort() == 3
 def crc = new java.util.zip.CRC32()
 crc.update(bytes, 0, bytes.length - 8)
 assert new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong() == crc.value

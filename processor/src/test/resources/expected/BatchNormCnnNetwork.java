@@ -1,6 +1,7 @@
 package good;
 
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
@@ -96,9 +97,11 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
             new TrainingDefaults(250, 0.001, 3.0E-6, 10000, 1234L),
             List.of(
                 new LayerDescription("conv1", 3072, 3136, false, 1.0, true, CONV1_BN_EPSILON, Nonlinearity.RELU, 0.0,
-                    "conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1 epsilon=1.0E-4, relu"),
+                    "conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1 epsilon=1.0E-4, relu",
+                    Optional.of(CONV1_CONV), Optional.empty()),
                 new LayerDescription("conv2", 3136, 1152, true, CONV2_H, true, CONV2_BN_EPSILON, Nonlinearity.RELU, 0.1,
-                    "conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1"),
+                    "conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1",
+                    Optional.of(CONV2_CONV), Optional.of(CONV2_POOL)),
                 new LayerDescription("output", 1152, 10, true, OUTPUT_H, true, OUTPUT_BN_EPSILON, Nonlinearity.IDENTITY, 0.0,
                     "output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, identity")));
 

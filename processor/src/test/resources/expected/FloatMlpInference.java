@@ -90,7 +90,7 @@ public final class FloatMlpInference {
      */
     private static final int MAGIC = 0x4243504b;
 
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
 
     private static final int KIND_BINARY = 1;
 
@@ -214,7 +214,8 @@ public final class FloatMlpInference {
     /**
      * The outputs of the last layer for every sample of {@code batch}, one row per sample: bit for bit what
      * {@link #scores(float[])} gives for each. Blocks of up to {@link #BATCH_BLOCK} samples go through the network together,
-     * with each layer's units spread over the threads of the common fork-join pool and the calling thread.
+     * with each layer's units spread over the threads of the common fork-join pool and the calling thread; a batch of
+     * fewer than {@link #MIN_BLOCK} samples is computed one sample at a time, on the same threads.
      */
     public float[][] scores(float[][] batch) {
         for (float[] features : batch) {

@@ -1,6 +1,7 @@
 package good;
 
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
@@ -92,9 +93,11 @@ public final class SeedCnnNetwork implements TrainableNetwork {
             new TrainingDefaults(250, 0.001, 3.0E-6, 10000, 1234L),
             List.of(
                 new LayerDescription("conv1", 784, 6272, true, CONV1_H, false, Double.NaN, Nonlinearity.RELU, 0.0,
-                    "conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu"),
+                    "conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu",
+                    Optional.of(CONV1_CONV), Optional.of(CONV1_POOL)),
                 new LayerDescription("conv2", 6272, 3136, true, CONV2_H, false, Double.NaN, Nonlinearity.RELU, 0.0,
-                    "conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu"),
+                    "conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu",
+                    Optional.of(CONV2_CONV), Optional.of(CONV2_POOL)),
                 new LayerDescription("hidden", 3136, 1024, true, HIDDEN_H, false, Double.NaN, Nonlinearity.RELU, 0.0,
                     "hidden: dense 3136 -> 1024, binary H=1.0 W_LR_scale=52.66244708835066, relu"),
                 new LayerDescription("output", 1024, 10, true, OUTPUT_H, false, Double.NaN, Nonlinearity.IDENTITY, 0.0,

@@ -41,7 +41,7 @@ final class ConvLayerWriter {
         return new LayerNames(layer.name()).constant("CONV");
     }
 
-    private static String poolShape(LayerModel layer) {
+    static String poolShape(LayerModel layer) {
         return new LayerNames(layer.name()).constant("POOL");
     }
 

@@ -51,7 +51,7 @@ final class InferenceClassWriter {
     static final int MIN_BLOCK = 16;
 
     /** The packed model format version the generated reader reads (docs/packed-model-format.md). */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     private final NetworkModel model;
     private final List<LayerModel> layers;
@@ -85,7 +85,7 @@ final class InferenceClassWriter {
         addBatchScores(type);
         addKernels(type);
         type.addType(packed.exceptionType());
-        type.addType(packed.readerType());
+        type.addType(packed.readerType(model.hasConvLayers()));
         return JavaFile.builder(model.packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -102,6 +102,8 @@ final class InferenceClassWriter {
                         + " floats in the row-major\norder of the declared shape $L. For images that is every"
                         + " pixel scaled to [-1, 1] as {@code 2 * x / 255 - 1};\n{@link #predictPixels} does"
                         + " that scaling.\n", model.inputShape())
+                .add(model.hasConvLayers() ? "With channels, that order is channel by channel ({@code C, H, W}):"
+                        + " how the loaders deliver images\nand the conv layers read them.\n" : "")
                 .add("\n<p>Binary layers keep one sign bit per weight and only add or subtract their inputs;"
                         + " each layer's bias and batch\nnorm are folded into a per-unit scale and shift. The"
                         + " results are the trained network's with deterministic binary\nweights and batch norm"
@@ -109,10 +111,12 @@ final class InferenceClassWriter {
                         + " bits).\n")
                 .add("\n<p>Instances are immutable and thread-safe: every call allocates its own working"
                         + " arrays (activations, and\nfor binary layers of $L units or more a 16 KB lookup table)"
-                        + " rather than sharing scratch buffers.\n{@link #predict(float[][])} runs up to"
-                        + " {@link #BATCH_BLOCK} samples at once with SIMD loops over the samples and\nspreads each"
-                        + " layer's units over the common fork-join pool; a sample's scores are the same, bit for"
-                        + " bit,\nas one at a time.\n", LOOKUP_MIN_UNITS)
+                        + " rather than sharing scratch buffers.\n", LOOKUP_MIN_UNITS)
+                .add(model.hasConvLayers()
+                        ? "{@link #predict(float[][])} spreads the samples over the common fork-join pool.\n"
+                        : "{@link #predict(float[][])} runs up to {@link #BATCH_BLOCK} samples at once with SIMD"
+                        + " loops over the samples and\nspreads each layer's units over the common fork-join pool;"
+                        + " a sample's scores are the same, bit for bit,\nas one at a time.\n")
                 .add("\n<p>Layers:\n<ul>\n");
         for (LayerModel layer : layers) {
             doc.add("<li>$L</li>\n", layer.summary());
@@ -139,6 +143,10 @@ final class InferenceClassWriter {
         type.addField(constant("CLASSES", true, model.classes()));
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
+            if (layer.isConv()) {
+                ConvInferenceWriter.addConstants(type, layer);
+                continue;
+            }
             type.addField(constant(n.constant("INPUTS"), false, layer.inputs()));
             type.addField(constant(n.constant("UNITS"), false, layer.units()));
             if (layer.binary()) {
@@ -146,19 +154,21 @@ final class InferenceClassWriter {
             }
         }
         type.addField(constant("LAYERS", false, layers.size()));
-        type.addField(FieldSpec.builder(TypeName.INT, "BATCH_BLOCK", Modifier.PUBLIC, Modifier.STATIC,
-                Modifier.FINAL).addJavadoc("The most samples {@link #scores(float[][])} computes at once: a"
-                        + " batch is cut into blocks of this many.\n")
-                .initializer("$L", BATCH_BLOCK).build());
-        type.addField(FieldSpec.builder(TypeName.INT, "MIN_BLOCK", Modifier.PUBLIC, Modifier.STATIC,
-                Modifier.FINAL).addJavadoc("Batches of fewer samples are computed one sample at a time: that is"
-                        + " faster for them, and the JIT\nthen compiles the block kernels for long loops"
-                        + " only.\n")
-                .initializer("$L", MIN_BLOCK).build());
-        type.addField(FieldSpec.builder(TypeName.INT, "UNITS_PER_THREAD", Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL).addJavadoc("A layer's units are spread over threads only in parts of at least"
-                        + " this many.\n")
-                .initializer("$L", LOOKUP_MIN_UNITS).build());
+        if (!model.hasConvLayers()) {
+            type.addField(FieldSpec.builder(TypeName.INT, "BATCH_BLOCK", Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).addJavadoc("The most samples {@link #scores(float[][])} computes at once: a"
+                            + " batch is cut into blocks of this many.\n")
+                    .initializer("$L", BATCH_BLOCK).build());
+            type.addField(FieldSpec.builder(TypeName.INT, "MIN_BLOCK", Modifier.PUBLIC, Modifier.STATIC,
+                    Modifier.FINAL).addJavadoc("Batches of fewer samples are computed one sample at a time: that is"
+                            + " faster for them, and the JIT\nthen compiles the block kernels for long loops"
+                            + " only.\n")
+                    .initializer("$L", MIN_BLOCK).build());
+            type.addField(FieldSpec.builder(TypeName.INT, "UNITS_PER_THREAD", Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).addJavadoc("A layer's units are spread over threads only in parts of at least"
+                            + " this many.\n")
+                    .initializer("$L", LOOKUP_MIN_UNITS).build());
+        }
         type.addField(FieldSpec.builder(TypeName.INT, "MAGIC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("0x4243504b").addJavadoc("'B' 'C' 'P' 'K'\n").build());
         type.addField(privateConstant("FORMAT_VERSION", FORMAT_VERSION));
@@ -166,6 +176,9 @@ final class InferenceClassWriter {
         type.addField(privateConstant("KIND_FULL_PRECISION", 2));
         type.addField(privateConstant("ACTIVATION_IDENTITY", 0));
         type.addField(privateConstant("ACTIVATION_RELU", 1));
+        if (model.hasConvLayers()) {
+            ConvInferenceWriter.addKindConstants(type);
+        }
     }
 
     private static FieldSpec constant(String name, boolean isPublic, int value) {
@@ -185,7 +198,8 @@ final class InferenceClassWriter {
     private void addFields(TypeSpec.Builder type) {
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
-            FieldSpec.Builder weights = layer.binary() && usesLookup(layer)
+            FieldSpec.Builder weights = layer.isConv() ? ConvInferenceWriter.weightsField(layer).toBuilder()
+                    : layer.binary() && usesLookup(layer)
                     ? FieldSpec.builder(long[].class, n.weights(), Modifier.PRIVATE, Modifier.FINAL)
                             .addJavadoc("Sign bits, $L words per unit, in the block-major order of {@link"
                                     + " #blockMajor}: bit i % 64 of word\ni / 64 of unit j is 1 where W[i][j] is +H.\n",
@@ -219,6 +233,10 @@ final class InferenceClassWriter {
                 .addStatement("in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS)");
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
+            if (layer.isConv()) {
+                ConvInferenceWriter.read(constructor, layer, scale(n), shift(n));
+                continue;
+            }
             String units = n.constant("UNITS");
             constructor.addStatement("in.layer($S, $L, $L, $L, $L)", layer.name(),
                     layer.binary() ? "KIND_BINARY" : "KIND_FULL_PRECISION", n.constant("INPUTS"), units,
@@ -326,7 +344,8 @@ final class InferenceClassWriter {
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
             method.addComment("$L", layer.summary());
-            CodeBlock dense = layer.binary()
+            CodeBlock dense = layer.isConv() ? ConvInferenceWriter.call(layer, previous, scale(n), shift(n))
+                    : layer.binary()
                     ? CodeBlock.of("$L($N, $N, $L, $N, $N)", binaryKernel(layer), previous, n.weights(),
                             n.constant("WORDS"), scale(n), shift(n))
                     : CodeBlock.of("fullPrecisionDense($N, $N, $N, $N)", previous, n.weights(), scale(n), shift(n));
@@ -338,11 +357,30 @@ final class InferenceClassWriter {
     }
 
     private void addBatchScores(TypeSpec.Builder type) {
+        if (model.hasConvLayers()) {
+            type.addMethod(MethodSpec.methodBuilder("scores")
+                    .addJavadoc("The outputs of the last layer for every sample of {@code batch}, one row per"
+                            + " sample, each computed by\n{@link #scores(float[])} on the threads of the common"
+                            + " fork-join pool and the calling thread.\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(float[][].class)
+                    .addParameter(float[][].class, "batch")
+                    .beginControlFlow("for (float[] features : batch)")
+                    .addStatement("checkLength(features.length, $S)", "features")
+                    .endControlFlow()
+                    .addStatement("float[][] scores = new float[batch.length][]")
+                    .addStatement("$T.range(0, batch.length).parallel().forEach(s -> scores[s] = scores(batch[s]))",
+                            IntStream.class)
+                    .addStatement("return scores")
+                    .build());
+            return;
+        }
         type.addMethod(MethodSpec.methodBuilder("scores")
                 .addJavadoc("The outputs of the last layer for every sample of {@code batch}, one row per sample: bit"
                         + " for bit what\n{@link #scores(float[])} gives for each. Blocks of up to {@link"
                         + " #BATCH_BLOCK} samples go through the network together,\nwith each layer's units spread"
-                        + " over the threads of the common fork-join pool and the calling thread.\n")
+                        + " over the threads of the common fork-join pool and the calling thread; a batch of\nfewer"
+                        + " than {@link #MIN_BLOCK} samples is computed one sample at a time, on the same threads.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(float[][].class)
                 .addParameter(float[][].class, "batch")
@@ -428,17 +466,20 @@ final class InferenceClassWriter {
     }
 
     private void addKernels(TypeSpec.Builder type) {
-        BatchKernels.addTo(type, layers.stream().anyMatch(layer -> layer.binary() && usesLookup(layer)),
-                layers.stream().anyMatch(layer -> layer.binary() && !usesLookup(layer)),
-                layers.stream().anyMatch(layer -> !layer.binary()),
-                layers.stream().anyMatch(layer -> layer.activation() == Nonlinearity.RELU));
-        if (layers.stream().anyMatch(layer -> layer.binary() && !usesLookup(layer))) {
+        if (!model.hasConvLayers()) {
+            BatchKernels.addTo(type, layers.stream().anyMatch(layer -> layer.binary() && usesLookup(layer)),
+                    layers.stream().anyMatch(layer -> layer.binary() && !usesLookup(layer)),
+                    layers.stream().anyMatch(layer -> !layer.binary()),
+                    layers.stream().anyMatch(layer -> layer.activation() == Nonlinearity.RELU));
+        }
+        if (layers.stream().anyMatch(layer -> !layer.isConv() && layer.binary() && !usesLookup(layer))) {
             type.addMethod(binaryDenseBySetBits());
         }
-        if (layers.stream().anyMatch(layer -> layer.binary() && usesLookup(layer))) {
+        if (layers.stream().anyMatch(layer -> !layer.isConv() && layer.binary() && usesLookup(layer))) {
             LookupKernel.addTo(type);
         }
-        if (layers.stream().anyMatch(layer -> !layer.binary())) {
+        ConvInferenceWriter.addKernels(type, layers);
+        if (layers.stream().anyMatch(layer -> !layer.isConv() && !layer.binary())) {
             type.addMethod(fullPrecisionDense());
         }
         if (layers.stream().anyMatch(layer -> layer.activation() == Nonlinearity.RELU)) {

@@ -16,7 +16,7 @@ import javax.tools.Diagnostic;
 
 /**
  * The BinaryConnect annotation processor: for each {@code @Network} class, validates the declaration and writes
- * its training class ({@code <Spec>Network}, ND4J) and, for dense networks, its inference class
+ * its training class ({@code <Spec>Network}, ND4J) and its inference class
  * ({@code <Spec>Inference}, JDK only);
  * at the end, lists the training classes in {@code META-INF/binaryconnect/networks} so that the Maven plugin finds
  * them.
@@ -68,13 +68,7 @@ public final class NetworkProcessor extends AbstractProcessor {
             return;
         }
         new TrainingClassWriter(model.get()).write(spec).writeTo(processingEnv.getFiler());
-        if (model.get().hasConvLayers()) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "no " + model.get().specName()
-                    + "Inference generated: the JDK-only inference class covers dense networks so far; train and"
-                    + " evaluate " + model.get().specName() + " with " + model.get().trainingClassName(), spec);
-        } else {
-            new InferenceClassWriter(model.get()).write(spec).writeTo(processingEnv.getFiler());
-        }
+        new InferenceClassWriter(model.get()).write(spec).writeTo(processingEnv.getFiler());
         generatedClasses.add(qualified(model.get().packageName(), model.get().trainingClassName()));
         originatingElements.add(spec);
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import javax.lang.model.element.Modifier;
@@ -59,8 +60,9 @@ final class PackedReaderTypes {
                 .build();
     }
 
-    TypeSpec readerType() {
-        return TypeSpec.classBuilder(READER)
+    /** The reader; {@code conv} adds what reading conv layers takes. */
+    TypeSpec readerType(boolean conv) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(READER)
                 .addJavadoc("Reads the packed format in order, checksumming every byte, and remembers what it is"
                         + " reading so that\na stream that ends early is reported by the section it ends in.\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -86,7 +88,60 @@ final class PackedReaderTypes {
                 .addMethod(expect())
                 .addMethod(checkFinite())
                 .addMethod(describe())
-                .addMethod(chunk())
+                .addMethod(chunk());
+        if (conv) {
+            type.addMethod(convHeader()).addMethod(describeConv());
+        }
+        return type.build();
+    }
+
+    private MethodSpec convHeader() {
+        return method("conv", TypeName.VOID)
+                .addJavadoc("Reads a conv layer's header and checks it is the declared layer: kind, the 14 geometry"
+                        + " fields and the\nactivation; H is folded into scale.\n")
+                .addParameter(String.class, "name")
+                .addParameter(TypeName.INT, "kind")
+                .addParameter(int[].class, "geometry")
+                .addParameter(TypeName.INT, "activation")
+                .addStatement("section = $S + name + $S", "layer ", " header")
+                .addStatement("int foundKind = data.readUnsignedByte()")
+                .beginControlFlow("if (foundKind != kind)")
+                .addStatement("throw new $T($S + name + $S\n+ describeConv(kind, geometry, activation) + $S"
+                        + " + describe(foundKind, 0, 0, 0))", exception, "packed model's layer ",
+                        " does not match the network: expected ", ", found a layer of kind ")
+                .endControlFlow()
+                .addStatement("int[] found = new int[geometry.length]")
+                .beginControlFlow("for (int i = 0; i < found.length; i++)")
+                .addStatement("found[i] = data.readInt()")
+                .endControlFlow()
+                .addStatement("int foundActivation = data.readUnsignedByte()")
+                .addStatement("data.readFloat()")
+                .beginControlFlow("if (!$T.equals(found, geometry) || foundActivation != activation)", Arrays.class)
+                .addStatement("throw new $T($S + name + $S\n+ describeConv(kind, geometry, activation)\n+ $S"
+                        + " + describeConv(foundKind, found, foundActivation))", exception,
+                        "packed model's layer ", " does not match the network: expected ", ", found ")
+                .endControlFlow()
+                .build();
+    }
+
+    private static MethodSpec describeConv() {
+        return MethodSpec.methodBuilder("describeConv")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class)
+                .addParameter(TypeName.INT, "kind")
+                .addParameter(int[].class, "g")
+                .addParameter(TypeName.INT, "activation")
+                .addStatement("String kindName = kind == KIND_BINARY_CONV ? $S\n: kind == KIND_FULL_PRECISION_CONV"
+                        + " ? $S : $S + kind", "binary conv", "full-precision conv", "unknown kind ")
+                .addStatement("String activationName = activation == ACTIVATION_IDENTITY ? $S\n"
+                        + ": activation == ACTIVATION_RELU ? $S : $S + activation", "identity", "relu",
+                        "unknown activation ")
+                .addStatement("String pool = g[10] == 0 ? $S\n: $S + g[10] + $S + g[11] + $S + g[12] + $S + g[13]", "",
+                        ", max-pool ", " stride ", " -> ", "x")
+                .addStatement("return kindName + $S + g[0] + $S + g[1] + $S + g[2] + $S + g[3] + $S + g[8] + $S + g[9]"
+                        + "\n+ $S + g[4] + $S + g[4] + $S + g[5] + $S + g[6] + $S + g[7] + $S + pool + $S"
+                        + " + activationName", " ", "x", "x", " -> ", "x", "x", " (", "x", " stride ", ", padding ",
+                        " top ", " left)", ", ")
                 .build();
     }
 

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -149,11 +150,19 @@ final class TrainingClassWriter {
             LayerModel layer = layers.get(i);
             LayerNames n = new LayerNames(layer.name());
             layerLines.add(i == 0 ? "\n" : ",\n")
-                    .add("new $T($S, $L, $L, $L, $L, $L, $L, $T.$L, $L,\n$>$S)$<", LAYER_DESCRIPTION, layer.name(),
+                    .add("new $T($S, $L, $L, $L, $L, $L, $L, $T.$L, $L,\n$>$S", LAYER_DESCRIPTION, layer.name(),
                             layer.inputs(), layer.units(), layer.binary(), layer.binary() ? n.constant("H") : "1.0",
                             layer.batchNorm().isPresent(),
                             layer.batchNorm().isPresent() ? n.constant("BN_EPSILON") : "Double.NaN",
                             Nonlinearity.class, layer.activation(), layer.dropout(), layer.summary());
+            if (layer.isConv()) {
+                // the geometry the export reads: the same constants the training kernels run on
+                layerLines.add(",\n$T.of($L), $L", Optional.class, ConvLayerWriter.shape(layer),
+                        layer.conv().orElseThrow().pool().isPresent()
+                                ? CodeBlock.of("$T.of($L)", Optional.class, ConvLayerWriter.poolShape(layer))
+                                : CodeBlock.of("$T.empty()", Optional.class));
+            }
+            layerLines.add(")$<");
         }
         return CodeBlock.builder()
                 .add("new $T(\n$>$>$S, $S, $T.of($L), CLASSES, BATCH_SIZE,\n", NETWORK_DESCRIPTION, model.specName(),

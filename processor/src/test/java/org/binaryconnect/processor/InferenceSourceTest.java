@@ -13,13 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The generated inference classes for two specs (a float MLP and a stochastic BinaryConnect MLP) equal the
+ * The generated inference classes for four specs (a float MLP, a stochastic BinaryConnect MLP, the seed CNN and a
+ * CNN with a full-precision conv and batch norm) equal the
  * reviewed sources under expected/, are deterministic, and compile with nothing but the JDK.
  */
 class InferenceSourceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"FloatMlp", "StochasticMlp"})
+    @ValueSource(strings = {"FloatMlp", "StochasticMlp", "SeedCnn", "BatchNormCnn"})
     void generatedSourceEqualsExpected(String spec) {
         Compilation compilation = GoldenSourceTest.compile("good/" + spec + ".java");
         assertThat(compilation).succeededWithoutWarnings();
@@ -29,13 +30,13 @@ class InferenceSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FloatMlp", "StochasticMlp"})
+    @ValueSource(strings = {"FloatMlp", "StochasticMlp", "SeedCnn", "BatchNormCnn"})
     void sameInputGivesSameSource(String spec) throws IOException {
         assertEquals(inferenceSource(spec), inferenceSource(spec), "generated source differs between runs");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FloatMlp", "StochasticMlp"})
+    @ValueSource(strings = {"FloatMlp", "StochasticMlp", "SeedCnn", "BatchNormCnn"})
     void compilesAloneWithOnlyTheJdk(String spec) throws IOException {
         JavaFileObject alone = JavaFileObjects.forSourceString("good." + spec + "Inference", inferenceSource(spec));
         Compilation compilation = javac()

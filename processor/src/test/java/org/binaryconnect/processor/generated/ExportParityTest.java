@@ -24,6 +24,7 @@ import org.binaryconnect.runtime.export.CExporter;
 import org.binaryconnect.runtime.export.PackedModel;
 import org.binaryconnect.runtime.export.PackedModelWriter;
 import org.binaryconnect.runtime.nn.Buf;
+import org.binaryconnect.runtime.train.TrainableNetwork;
 import org.binaryconnect.runtime.train.Trainer;
 import org.binaryconnect.runtime.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ExportParityTest {
                 .train(dataset.split(10_000));
         Samples test = dataset.test();
         float[][] features = features(test);
-        int[] trained = trainedPredictions(network, test);
+        int[] trained = trainedPredictions(network, ParityFashionMlpNetwork.BATCH_SIZE, test);
 
         ByteArrayOutputStream packed = new ByteArrayOutputStream();
         PackedModelWriter.write(network, packed);
@@ -66,7 +67,7 @@ class ExportParityTest {
                 batchMismatches++;
             }
         }
-        int[] c = cPredictions(PackedModel.of(network), features);
+        int[] c = cPredictions(directory, PackedModel.of(network), features);
         int cMismatches = 0;
         for (int i = 0; i < features.length; i++) {
             if (c[i] != trained[i]) {
@@ -86,7 +87,7 @@ class ExportParityTest {
                 "packed " + packed.size() + " bytes against " + PackedModel.of(network).float32WeightBytes());
     }
 
-    private static float[][] features(Samples samples) {
+    static float[][] features(Samples samples) {
         float[][] features = new float[samples.size()][samples.features()];
         for (int i = 0; i < samples.size(); i++) {
             for (int j = 0; j < samples.features(); j++) {
@@ -97,9 +98,8 @@ class ExportParityTest {
     }
 
     /** The trained network's own predictions with deterministic binary weights and running statistics. */
-    private static int[] trainedPredictions(ParityFashionMlpNetwork network, Samples samples) {
+    static int[] trainedPredictions(TrainableNetwork network, int batch, Samples samples) {
         network.prepareEvaluation(EvaluationWeights.BINARY);
-        int batch = ParityFashionMlpNetwork.BATCH_SIZE;
         Buf input = Buf.of(network.input());
         int[] predictions = new int[samples.size()];
         for (int first = 0; first < samples.size(); first += batch) {
@@ -125,7 +125,9 @@ class ExportParityTest {
         return best;
     }
 
-    private int[] cPredictions(PackedModel model, float[][] features) throws IOException, InterruptedException {
+    /** The predictions of the exported C, compiled with gcc in {@code directory}, one process for all samples. */
+    static int[] cPredictions(Path directory, PackedModel model, float[][] features)
+            throws IOException, InterruptedException {
         Path c = directory.resolve("c");
         CExporter.write(model, c);
         String base = CExporter.baseName(model);
@@ -169,7 +171,7 @@ class ExportParityTest {
         return output;
     }
 
-    private static double accuracy(int[] predictions, Samples samples) {
+    static double accuracy(int[] predictions, Samples samples) {
         int correct = 0;
         for (int i = 0; i < predictions.length; i++) {
             correct += predictions[i] == samples.label(i) ? 1 : 0;

@@ -21,7 +21,7 @@ final class PackedModelBuilder {
     }
 
     int magic = 0x4243504b;
-    int version = 2;
+    int version = 3;
     String name;
     String fingerprint;
     int inputSize;

@@ -43,9 +43,12 @@ class PackedModelRejectionTest {
 
     @Test
     void unknownVersion() {
-        assertContains(rejected(model -> model.version = 3), "format version 3", "reads version 2");
-        // version 1 (word-aligned signs, float32 scale and shift) is refused, not misread
-        assertContains(rejected(model -> model.version = 1), "format version 1", "reads version 2",
+        assertContains(rejected(model -> model.version = 4), "format version 4", "reads version 3");
+        // version 2 (dense layers only) and version 1 (word-aligned signs, float32 scale and shift) are refused,
+        // not misread
+        assertContains(rejected(model -> model.version = 2), "format version 2", "reads version 3",
+                "export the model with the BinaryConnect version that generated this class");
+        assertContains(rejected(model -> model.version = 1), "format version 1", "reads version 3",
                 "export the model with the BinaryConnect version that generated this class");
     }
 

@@ -3,7 +3,10 @@ package org.binaryconnect.runtime.export;
 import java.util.List;
 import java.util.Locale;
 
-/** The text of the C file {@link CExporter} writes: constant arrays per layer, two layer kernels, the network. */
+/**
+ * The text of the C file {@link CExporter} writes: constant arrays per layer, the dense kernels (the conv ones come
+ * from {@link CConvSource}), the network.
+ */
 final class CSource {
 
     private static final int WORDS_PER_LINE = 4;
@@ -29,11 +32,20 @@ final class CSource {
         for (int k = 0; k < layers.size(); k++) {
             arrays(k, layers.get(k));
         }
-        if (layers.stream().anyMatch(PackedLayer::binary)) {
+        if (layers.stream().anyMatch(layer -> layer.binary() && !layer.isConv())) {
             binaryKernel();
         }
-        if (layers.stream().anyMatch(layer -> !layer.binary())) {
+        if (layers.stream().anyMatch(layer -> !layer.binary() && !layer.isConv())) {
             fullPrecisionKernel();
+        }
+        if (layers.stream().anyMatch(PackedLayer::isConv)) {
+            text.append(CConvSource.common());
+        }
+        if (layers.stream().anyMatch(layer -> layer.binary() && layer.isConv())) {
+            text.append(CConvSource.binaryKernel());
+        }
+        if (layers.stream().anyMatch(layer -> !layer.binary() && layer.isConv())) {
+            text.append(CConvSource.fullPrecisionKernel());
         }
         network(layers, upper);
         return text.toString();
@@ -41,9 +53,14 @@ final class CSource {
 
     private void arrays(int index, PackedLayer layer) {
         String prefix = prefix(index);
-        line("/* " + prefix + ", layer " + layer.name() + ": " + (layer.binary() ? "binary H=" + layer.h() : "full-precision") + " dense "
-                + layer.inputs() + " -> " + layer.units() + ", " + layer.activation().name().toLowerCase(Locale.ROOT)
-                + " */");
+        if (layer.isConv()) {
+            line("/* " + prefix + ", layer " + layer.name() + ": " + CConvSource.describe(layer) + " */");
+            text.append(CConvSource.geometryArray(prefix, layer));
+        } else {
+            line("/* " + prefix + ", layer " + layer.name() + ": " + (layer.binary() ? "binary H=" + layer.h()
+                    : "full-precision") + " dense " + layer.inputs() + " -> " + layer.units() + ", "
+                    + layer.activation().name().toLowerCase(Locale.ROOT) + " */");
+        }
         if (layer.binary()) {
             line("static const uint64_t " + prefix + "_BITS[" + layer.bits().length + "] = {");
             long[] bits = layer.bits();
@@ -174,7 +191,7 @@ final class CSource {
 
     private void network(List<PackedLayer> layers, String upper) {
         int hidden = layers.size() - 1;
-        int widest = layers.subList(0, hidden).stream().mapToInt(PackedLayer::units).max().orElse(0);
+        int widest = layers.subList(0, hidden).stream().mapToInt(PackedLayer::outputSize).max().orElse(0);
         line("void " + base + "_scores(const float *features, float *scores) {");
         if (hidden > 0) {
             // Two stack buffers, each as wide as the widest hidden layer, taken in turn: no allocation and no
@@ -185,11 +202,23 @@ final class CSource {
                 line("    float b[" + widest + "];");
             }
         }
+        if (layers.stream().anyMatch(PackedLayer::isConv)) {
+            line("    /* Conv scratch: a receptive field, its lookup tables, the raw sums before the pool. */");
+            line("    float patch[" + CConvSource.patchSize(layers) + "];");
+            if (layers.stream().anyMatch(layer -> layer.isConv() && layer.binary())) {
+                line("    float table[" + CConvSource.tableSize(layers) + "];");
+            }
+            line("    float sums[" + CConvSource.sumsSize(layers) + "];");
+        }
         for (int k = 0; k < layers.size(); k++) {
             PackedLayer layer = layers.get(k);
             String in = k == 0 ? "features" : (k - 1) % 2 == 0 ? "a" : "b";
             String out = k == hidden ? "scores" : k % 2 == 0 ? "a" : "b";
             String prefix = prefix(k);
+            if (layer.isConv()) {
+                line("    " + CConvSource.call(prefix, layer, in, out));
+                continue;
+            }
             String call = layer.binary()
                     ? "binary_dense(" + in + ", " + layer.inputs() + ", " + layer.units() + ", " + prefix + "_BITS, "
                     : "full_dense(" + in + ", " + layer.inputs() + ", " + layer.units() + ", " + prefix + "_WEIGHTS, ";

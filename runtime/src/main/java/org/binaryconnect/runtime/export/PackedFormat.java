@@ -1,12 +1,14 @@
 package org.binaryconnect.runtime.export;
 
-/** The constants of the packed model format, version 2: {@code docs/packed-model-format.md} is the contract. */
+/** The constants of the packed model format, version 3: {@code docs/packed-model-format.md} is the contract. */
 final class PackedFormat {
 
     static final byte[] MAGIC = {'B', 'C', 'P', 'K'};
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int KIND_BINARY = 1;
     static final int KIND_FULL_PRECISION = 2;
+    static final int KIND_BINARY_CONV = 3;
+    static final int KIND_FULL_PRECISION_CONV = 4;
     static final int ACTIVATION_IDENTITY = 0;
     static final int ACTIVATION_RELU = 1;
     /** The file name extension of a packed model: the generated inference class reads {@code <Spec>.bcpk}. */

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.binaryconnect.runtime.nn.ConvShape;
+import org.binaryconnect.runtime.nn.PoolShape;
 import org.binaryconnect.runtime.train.LayerDescription;
 import org.binaryconnect.runtime.train.NamedArray;
 import org.binaryconnect.runtime.train.NetworkDescription;
@@ -14,7 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A trained network reduced to what inference needs (the packed model format's content): binary layers as one
- * sign bit per weight, every layer's H, bias and batch norm folded into a per-unit scale and shift, computed in
+ * sign bit per weight, every layer's H, bias and batch norm folded into a per-unit (per-filter for a conv layer)
+ * scale and shift, computed in
  * double and rounded to the format's f24 (float32 with 15 mantissa bits): the values here are exactly the values
  * the file holds, so the C export and the Java reader compute the same model. What the network predicts with
  * {@code EvaluationWeights.BINARY}, up to that rounding (relative 2^-16) and float rounding.
@@ -49,13 +52,6 @@ public final class PackedModel {
         for (NamedArray array : network.state()) {
             state.put(array.name(), array.array());
         }
-        for (LayerDescription layer : description.layers()) {
-            // the processor describes a convolution as "<name>: conv CxHxW -> ..."
-            if (layer.summary().startsWith(layer.name() + ": conv ")) {
-                throw new ExportException(description.name() + " has convolution layers (" + layer.name() + "): the"
-                        + " packed export and the JDK-only inference class cover dense networks so far");
-            }
-        }
         List<PackedLayer> layers = new ArrayList<>();
         for (LayerDescription layer : description.layers()) {
             layers.add(pack(layer, state, description.name()));
@@ -65,9 +61,13 @@ public final class PackedModel {
     }
 
     private static PackedLayer pack(LayerDescription layer, Map<String, INDArray> state, String network) {
-        int inputs = layer.inputs();
-        int units = layer.units();
+        // a conv layer packs as a dense layer over one receptive field: fan-in inputs, one unit per filter
+        int inputs = layer.convolution().map(ConvShape::fanIn).orElse(layer.inputs());
+        int units = layer.convolution().map(ConvShape::filters).orElse(layer.units());
         double h = layer.binary() ? layer.h() : 1.0;
+        if (layer.isConv()) {
+            checkConv(layer, network);
+        }
         double[] w = values(state, network, layer.name() + ".W", (long) inputs * units);
         double[] b = values(state, network, layer.name() + ".b", units);
         float[] scale = new float[units];
@@ -91,13 +91,16 @@ public final class PackedModel {
         }
         checkFinite(scale, network, layer.name(), "scale");
         checkFinite(shift, network, layer.name(), "shift");
-        // W is [inputs, units] in C order: W[i][j] at i * units + j; the format stores it unit-major.
+        // A dense W is [inputs, units] in C order: W[i][j] at i * units + j; the format stores it unit-major. A
+        // conv W is [filters, fanIn], unit-major already.
+        int rowStride = layer.isConv() ? 1 : units;
+        int columnStride = layer.isConv() ? inputs : 1;
         if (layer.binary()) {
             int words = PackedFormat.words(inputs);
             long[] bits = new long[units * words];
             for (int i = 0; i < inputs; i++) {
                 for (int j = 0; j < units; j++) {
-                    double value = w[i * units + j];
+                    double value = w[i * rowStride + j * columnStride];
                     if (Double.isNaN(value)) {
                         throw notFinite(network, layer.name() + ".W");
                     }
@@ -108,17 +111,42 @@ public final class PackedModel {
                 }
             }
             return new PackedLayer(layer.name(), true, inputs, units, layer.activation(), (float) h, bits, null,
-                    scale, shift);
+                    scale, shift, layer.convolution(), layer.pool());
         }
         float[] weights = new float[units * inputs];
         for (int i = 0; i < inputs; i++) {
             for (int j = 0; j < units; j++) {
-                weights[j * inputs + i] = (float) w[i * units + j];
+                weights[j * inputs + i] = (float) w[i * rowStride + j * columnStride];
             }
         }
         checkFinite(weights, network, layer.name(), "W");
         return new PackedLayer(layer.name(), false, inputs, units, layer.activation(), 1f, null, weights, scale,
-                shift);
+                shift, layer.convolution(), layer.pool());
+    }
+
+    /**
+     * Checks what the format's conv semantics rely on: the flattened sizes agree with the geometry, and H is
+     * positive, so that the max-pool of the raw sums is the max-pool of the trained network's {@code H * sum + b}
+     * (scale and shift, which may be negative with batch norm's gamma, are applied after the pool).
+     */
+    private static void checkConv(LayerDescription layer, String network) {
+        ConvShape conv = layer.convolution().orElseThrow();
+        int output = layer.pool().map(PoolShape::outputSize).orElse(conv.outputSize());
+        if (layer.inputs() != conv.inputSize() || layer.units() != output) {
+            throw new ExportException(network + "'s layer " + layer.name() + " is described as " + layer.inputs()
+                    + " -> " + layer.units() + " values but its convolution reads " + conv.inputSize() + " and writes "
+                    + output + ": the generated class does not match this runtime; recompile the project.");
+        }
+        if (layer.pool().isPresent() && layer.pool().get().channels() != conv.filters()) {
+            throw new ExportException(network + "'s layer " + layer.name() + " pools " + layer.pool().get().channels()
+                    + " channels after a convolution of " + conv.filters() + " filters: the generated class does not"
+                    + " match this runtime; recompile the project.");
+        }
+        if (layer.binary() && !(layer.h() > 0)) {
+            throw new ExportException(network + "'s layer " + layer.name() + " has H = " + layer.h() + ": the packed"
+                    + " format max-pools a binary convolution's sums before scaling them by H, which needs H > 0;"
+                    + " declare a positive h.");
+        }
     }
 
     /** The elements of state array {@code name} in C order, checked to number {@code expected}. */

@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
+import org.binaryconnect.runtime.nn.ConvShape;
+import org.binaryconnect.runtime.nn.PoolShape;
 import org.binaryconnect.runtime.train.TrainableNetwork;
 
-/** Writes a trained network in the packed model format, version 2 ({@code docs/packed-model-format.md}). */
+/** Writes a trained network in the packed model format, version 3 ({@code docs/packed-model-format.md}). */
 public final class PackedModelWriter {
 
     private PackedModelWriter() {
@@ -74,9 +77,13 @@ public final class PackedModelWriter {
     }
 
     private static void writeLayer(DataOutputStream out, PackedLayer layer) throws IOException {
-        out.writeByte(layer.binary() ? PackedFormat.KIND_BINARY : PackedFormat.KIND_FULL_PRECISION);
-        out.writeInt(layer.inputs());
-        out.writeInt(layer.units());
+        out.writeByte(layer.kind());
+        if (layer.isConv()) {
+            writeGeometry(out, layer.convolution().orElseThrow(), layer.pool());
+        } else {
+            out.writeInt(layer.inputs());
+            out.writeInt(layer.units());
+        }
         out.writeByte(layer.activationCode());
         out.writeFloat(layer.binary() ? layer.h() : 1f);
         if (layer.binary()) {
@@ -97,6 +104,19 @@ public final class PackedModelWriter {
         }
         writeF24(out, layer.scale());
         writeF24(out, layer.shift());
+    }
+
+    /** A conv layer's 14 geometry fields, in the order of docs/packed-model-format.md; the pool's are 0 without one. */
+    private static void writeGeometry(DataOutputStream out, ConvShape conv, Optional<PoolShape> pool)
+            throws IOException {
+        for (int value : new int[] {conv.channels(), conv.height(), conv.width(), conv.filters(), conv.kernel(),
+                conv.stride(), conv.padTop(), conv.padLeft(), conv.outHeight(), conv.outWidth()}) {
+            out.writeInt(value);
+        }
+        out.writeInt(pool.map(PoolShape::size).orElse(0));
+        out.writeInt(pool.map(PoolShape::stride).orElse(0));
+        out.writeInt(pool.map(PoolShape::outHeight).orElse(0));
+        out.writeInt(pool.map(PoolShape::outWidth).orElse(0));
     }
 
     /** The high three bytes of each float32: {@link PackedModel} has already rounded the low byte away. */

@@ -34,12 +34,12 @@ class PackedModelWriterTest {
     }
 
     @Test
-    void writesTheHeaderOfFormatVersionTwo() throws IOException {
+    void writesTheHeaderOfFormatVersionThree() throws IOException {
         FixedStateNetwork network = ExportNetworks.hand();
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes(network)));
 
         assertArrayEquals(new byte[] {'B', 'C', 'P', 'K'}, in.readNBytes(4));
-        assertEquals(2, in.readUnsignedShort());
+        assertEquals(3, in.readUnsignedShort());
         assertEquals("Hand", in.readUTF());
         assertEquals(network.description().fingerprint(), in.readUTF());
         assertEquals(70, in.readInt());

@@ -1,6 +1,8 @@
 package org.binaryconnect.runtime.export;
 
 import org.binaryconnect.dsl.Nonlinearity;
+import org.binaryconnect.runtime.nn.ConvShape;
+import org.binaryconnect.runtime.nn.PoolShape;
 import org.binaryconnect.runtime.train.LayerDescription;
 
 /** Two evaluations in plain Java that the exports are checked against. */
@@ -44,6 +46,10 @@ final class ReferenceEvaluation {
     static float[] folded(PackedModel model, float[] features) {
         float[] x = features;
         for (PackedLayer layer : model.layers()) {
+            if (layer.isConv()) {
+                x = foldedConv(layer, x);
+                continue;
+            }
             float[] y = new float[layer.units()];
             for (int j = 0; j < layer.units(); j++) {
                 double acc = 0;
@@ -56,6 +62,58 @@ final class ReferenceEvaluation {
             x = y;
         }
         return x;
+    }
+
+    /**
+     * A packed conv layer as the format document defines it, directly: per filter and output position the double
+     * sum of sign (or weight) times input over the receptive field (0 outside the image), the max over each pool
+     * window, then scale, shift and the activation.
+     */
+    private static float[] foldedConv(PackedLayer layer, float[] x) {
+        ConvShape c = layer.convolution().orElseThrow();
+        double[] sums = new double[c.outputSize()];
+        for (int f = 0; f < c.filters(); f++) {
+            for (int oy = 0; oy < c.outHeight(); oy++) {
+                for (int ox = 0; ox < c.outWidth(); ox++) {
+                    double acc = 0;
+                    for (int ch = 0; ch < c.channels(); ch++) {
+                        for (int ky = 0; ky < c.kernel(); ky++) {
+                            for (int kx = 0; kx < c.kernel(); kx++) {
+                                int iy = oy * c.stride() - c.padTop() + ky;
+                                int ix = ox * c.stride() - c.padLeft() + kx;
+                                if (iy >= 0 && iy < c.height() && ix >= 0 && ix < c.width()) {
+                                    int i = (ch * c.kernel() + ky) * c.kernel() + kx;
+                                    acc += layer.sign(f, i) * x[(ch * c.height() + iy) * c.width() + ix];
+                                }
+                            }
+                        }
+                    }
+                    sums[(f * c.outHeight() + oy) * c.outWidth() + ox] = acc;
+                }
+            }
+        }
+        int height = layer.pool().map(PoolShape::outHeight).orElse(c.outHeight());
+        int width = layer.pool().map(PoolShape::outWidth).orElse(c.outWidth());
+        int size = layer.pool().map(PoolShape::size).orElse(1);
+        int stride = layer.pool().map(PoolShape::stride).orElse(1);
+        float[] y = new float[c.filters() * height * width];
+        for (int f = 0; f < c.filters(); f++) {
+            for (int py = 0; py < height; py++) {
+                for (int px = 0; px < width; px++) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int dy = 0; dy < size; dy++) {
+                        for (int dx = 0; dx < size; dx++) {
+                            max = Math.max(max, sums[(f * c.outHeight() + py * stride + dy) * c.outWidth()
+                                    + px * stride + dx]);
+                        }
+                    }
+                    float value = (float) (layer.scale()[f] * max + layer.shift()[f]);
+                    y[(f * height + py) * width + px] = layer.activation() == Nonlinearity.RELU && value < 0 ? 0f
+                            : value;
+                }
+            }
+        }
+        return y;
     }
 
     /** The index of the largest score, the first one on ties. */

@@ -1,0 +1,38 @@
+// The export goal packed the conv network next to the spec in target/classes, in format version 3, wrote the C
+// pair, which compiles, and the generated JDK-only TinyCnnInference loads the packed model and predicts.
+def log = new File(basedir, 'build.log').text
+
+assert log.contains('Exporting TinyCnn (com.example.tiny.TinyCnnNetwork) from '
+        + new File(basedir, 'target/binaryconnect/TinyCnn/model.bin').path)
+assert log =~ /(?m)^\[INFO\] packed model: [\d.]+ KiB \([\d,]+ bytes\) against [\d.]+ KiB of float32 weights: [\d.]+x smaller$/
+assert log.contains('BUILD SUCCESS')
+
+def packed = new File(basedir, 'target/classes/com/example/tiny/TinyCnn.bcpk')
+assert packed.isFile() : "no packed model at $packed"
+def bytes = packed.bytes
+assert new String(bytes, 0, 4, 'US-ASCII') == 'BCPK'
+assert new DataInputStream(new ByteArrayInputStream(bytes, 4, 2)).readUnsignedShort() == 3
+def crc = new java.util.zip.CRC32()
+crc.update(bytes, 0, bytes.length - 8)
+assert new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong() == crc.value
+
+// target/classes alone (no ND4J, no BinaryConnect runtime): the inference class reads the resource next to it
+def loader = new URLClassLoader([new File(basedir, 'target/classes').toURI().toURL()] as URL[],
+        ClassLoader.platformClassLoader)
+def inference = loader.loadClass('com.example.tiny.TinyCnnInference')
+def model = inference.getMethod('load').invoke(null)
+int label = model.predict(new float[784])
+assert label >= 0 && label < 10
+
+def c = new File(basedir, 'target/binaryconnect/TinyCnn/c')
+def header = new File(c, 'tinycnn.h')
+assert header.isFile() && new File(c, 'tinycnn.c').isFile()
+assert header.text.contains('#define TINYCNN_INPUT_SIZE 784')
+assert header.text.contains('int tinycnn_predict(const float *features);')
+
+// The C is portable C99 that compiles without a warning (CI has gcc).
+def gcc = ['gcc', '-std=c99', '-O2', '-Wall', '-Werror', '-c', 'tinycnn.c', '-o', 'tinycnn.o'].execute(null, c)
+def output = new StringBuilder()
+gcc.waitForProcessOutput(output, output)
+assert gcc.exitValue() == 0 : "gcc failed on the exported C:\n$output"
+return true
