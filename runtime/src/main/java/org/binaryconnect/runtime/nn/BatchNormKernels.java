@@ -74,42 +74,53 @@ public final class BatchNormKernels {
         float[] b = Buf.loadFloats(beta, 2);
         int units = (int) gamma.length();
         int length = (int) z.length();
-        int rows = length / units;
         float[] mean = Scratch.floats(3, units);
         float[] std = Scratch.floats(4, units);
         float[] scale = Scratch.floats(5, units);
         float[] normalized = Scratch.floats(6, length);
-        Arrays.fill(mean, 0, units, 0f);
-        Arrays.fill(std, 0, units, 0f);
+        // Every unit's statistics are its own column's: the two threads take half of the columns each, and each
+        // column is summed over the rows in the same order as on one thread.
+        Parallel.split(units, COLUMN_GRANULE, length, (from, to) -> forwardTrainingColumns(values, g, b, mean, std,
+                scale, normalized, units, length, epsilon, from, to));
+        Buf.storeFloats(batchMean, mean);
+        Buf.storeFloats(batchStd, std);
+        Buf.storeFloats(xhat, normalized);
+        Buf.storeFloats(out, values);
+    }
+
+    /** Columns split between threads start at multiples of this many units (one vector of floats or more). */
+    private static final int COLUMN_GRANULE = 16;
+
+    private static void forwardTrainingColumns(float[] values, float[] g, float[] b, float[] mean, float[] std,
+            float[] scale, float[] normalized, int units, int length, float epsilon, int from, int to) {
+        int rows = length / units;
+        Arrays.fill(mean, from, to, 0f);
+        Arrays.fill(std, from, to, 0f);
         for (int base = 0; base < length; base += units) {
-            for (int j = 0; j < units; j++) {
+            for (int j = from; j < to; j++) {
                 mean[j] += values[base + j];
             }
         }
-        for (int j = 0; j < units; j++) {
+        for (int j = from; j < to; j++) {
             mean[j] /= rows;
         }
         for (int base = 0; base < length; base += units) {
-            for (int j = 0; j < units; j++) {
+            for (int j = from; j < to; j++) {
                 float d = values[base + j] - mean[j];
                 std[j] += d * d;
             }
         }
-        for (int j = 0; j < units; j++) {
+        for (int j = from; j < to; j++) {
             std[j] = (float) Math.sqrt(std[j] / rows);
             scale[j] = 1 / (std[j] + epsilon);
         }
         for (int base = 0; base < length; base += units) {
-            for (int j = 0; j < units; j++) {
+            for (int j = from; j < to; j++) {
                 float x = (values[base + j] - mean[j]) * scale[j];
                 normalized[base + j] = x;
                 values[base + j] = g[j] * x + b[j];
             }
         }
-        Buf.storeFloats(batchMean, mean);
-        Buf.storeFloats(batchStd, std);
-        Buf.storeFloats(xhat, normalized);
-        Buf.storeFloats(out, values);
     }
 
     /** {@code running = (1 - alpha) * running + alpha * batch}, for the mean and the std. */
@@ -207,35 +218,43 @@ public final class BatchNormKernels {
         float[] g = Buf.loadFloats(gamma, 3);
         int units = (int) gamma.length();
         int length = (int) delta.length();
-        int rows = length / units;
         float[] dg = Scratch.floats(4, units);
         float[] db = Scratch.floats(5, units);
         float[] centeredScale = Scratch.floats(6, units);
         float[] stdScale = Scratch.floats(7, units);
-        Arrays.fill(dg, 0, units, 0f);
-        Arrays.fill(db, 0, units, 0f);
+        // per column, as in the forward pass
+        Parallel.split(units, COLUMN_GRANULE, length, (from, to) -> backwardColumns(deltas, normalized, std, g, dg,
+                db, centeredScale, stdScale, units, length, epsilon, from, to));
+        Buf.storeFloats(delta, deltas);
+        Buf.storeFloats(gammaGradient, dg);
+        Buf.storeFloats(betaGradient, db);
+    }
+
+    private static void backwardColumns(float[] deltas, float[] normalized, float[] std, float[] g, float[] dg,
+            float[] db, float[] centeredScale, float[] stdScale, int units, int length, float epsilon, int from,
+            int to) {
+        int rows = length / units;
+        Arrays.fill(dg, from, to, 0f);
+        Arrays.fill(db, from, to, 0f);
         for (int base = 0; base < length; base += units) {
-            for (int j = 0; j < units; j++) {
+            for (int j = from; j < to; j++) {
                 float dy = deltas[base + j];
                 db[j] += dy;
                 dg[j] += dy * normalized[base + j];
             }
         }
-        for (int j = 0; j < units; j++) {
+        for (int j = from; j < to; j++) {
             centeredScale[j] = g[j] / (std[j] + epsilon);
             stdScale[j] = std[j] > 0 ? g[j] * dg[j] / (rows * std[j]) : 0;
             db[j] /= rows;
         }
         for (int base = 0; base < length; base += units) {
-            for (int j = 0; j < units; j++) {
+            for (int j = from; j < to; j++) {
                 deltas[base + j] = centeredScale[j] * (deltas[base + j] - db[j]) - stdScale[j] * normalized[base + j];
             }
         }
-        for (int j = 0; j < units; j++) {
+        for (int j = from; j < to; j++) {
             db[j] *= rows;
         }
-        Buf.storeFloats(delta, deltas);
-        Buf.storeFloats(gammaGradient, dg);
-        Buf.storeFloats(betaGradient, db);
     }
 }

@@ -29,14 +29,23 @@ public final class Parallel {
      * large enough. Returns when both are done; rethrows what either threw.
      */
     public static void split(int length, Range body) {
+        split(length, Scratch.CHUNK, length, body);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, length)}, in two halves split at a multiple of {@code granule}, when the
+     * whole loop touches at least {@link #MIN_SPLIT} elements ({@code work}): for kernels over the columns of a
+     * matrix, whose rows each thread walks for its own columns.
+     */
+    public static void split(int length, int granule, long work, Range body) {
         // A body that splits again, on either thread, would wait for a helper that is busy with the outer split:
         // nested splits run in place.
-        if (length < MIN_SPLIT || Runtime.getRuntime().availableProcessors() < 2 || WORKER.isCurrentThread()
-                || Thread.holdsLock(WORKER)) {
+        int middle = (length / 2 / granule) * granule;
+        if (work < MIN_SPLIT || middle == 0 || Runtime.getRuntime().availableProcessors() < 2
+                || WORKER.isCurrentThread() || Thread.holdsLock(WORKER)) {
             body.run(0, length);
             return;
         }
-        int middle = (length / 2 / Scratch.CHUNK) * Scratch.CHUNK;
         synchronized (WORKER) {
             WORKER.post(body, middle, length);
             Throwable callerFailure = null;

@@ -27,6 +27,30 @@ class ParallelTest {
     }
 
     @Test
+    void columnSplitsRunEveryIndexOnceAndCutAtAGranule() {
+        int length = 2048 + 7;
+        AtomicIntegerArray runs = new AtomicIntegerArray(length);
+        java.util.List<Integer> starts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Parallel.split(length, 16, 100L * length, (from, to) -> {
+            starts.add(from);
+            for (int i = from; i < to; i++) {
+                runs.incrementAndGet(i);
+            }
+        });
+        for (int i = 0; i < length; i++) {
+            assertEquals(1, runs.get(i), "index " + i);
+        }
+        for (int start : starts) {
+            assertEquals(0, start % 16, "a half starts at " + start);
+        }
+        // too little work, or too few columns to cut: in place, in one piece
+        starts.clear();
+        Parallel.split(10, 16, 100L * 10, (from, to) -> starts.add(from));
+        Parallel.split(4096, 16, Parallel.MIN_SPLIT - 1, (from, to) -> starts.add(from));
+        assertEquals(java.util.List.of(0, 0), starts);
+    }
+
+    @Test
     void aFailureOnEitherThreadReachesTheCaller() {
         IllegalStateException failure = new IllegalStateException("late half");
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
