@@ -18,11 +18,10 @@ import javax.annotation.processing.Generated;
  * Inference for {@link SeedCnn} on the JDK alone, generated from its annotations: it reads the trained weights
  * from the classpath resource {@code SeedCnn.bcpk} that {@code mvn binaryconnect:export} packs next to this class.
  *
- * <p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE} floats in the row-major
- * order of the declared shape [28, 28, 1]. For images that is every pixel scaled to [-1, 1] as {@code 2 * x / 255 - 1};
- * {@link #predictPixels} does that scaling.
- * With channels, that order is channel by channel ({@code C, H, W}): how the loaders deliver images
- * and the conv layers read them.
+ * <p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE} floats
+ * channel by channel, each channel's rows in turn ({@code C, H, W}: how the loaders deliver images and the
+ * conv layers read them), for the declared shape [28, 28, 1]. For images that is every pixel scaled to [-1, 1] as
+ * {@code 2 * x / 255 - 1}; {@link #predictPixels} does that scaling.
  *
  * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and batch
  * norm are folded into a per-unit scale and shift. The results are the trained network's with deterministic binary

@@ -99,11 +99,11 @@ final class InferenceClassWriter {
                         + " {@code mvn binaryconnect:export} packs next to this class.\n", model.specName(),
                         resourceName())
                 .add("\n<p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE}"
-                        + " floats in the row-major\norder of the declared shape $L. For images that is every"
-                        + " pixel scaled to [-1, 1] as {@code 2 * x / 255 - 1};\n{@link #predictPixels} does"
-                        + " that scaling.\n", model.inputShape())
-                .add(model.hasConvLayers() ? "With channels, that order is channel by channel ({@code C, H, W}):"
-                        + " how the loaders deliver images\nand the conv layers read them.\n" : "")
+                        + " floats\n$L $L. For images that is every pixel scaled to [-1, 1] as\n{@code 2 * x / 255 -"
+                        + " 1}; {@link #predictPixels} does that scaling.\n",
+                        model.hasConvLayers() ? "channel by channel, each channel's rows in turn ({@code C, H, W}:"
+                                + " how the loaders deliver images and the\nconv layers read them), for the declared"
+                                + " shape" : "in the row-major order of the declared shape", model.inputShape())
                 .add("\n<p>Binary layers keep one sign bit per weight and only add or subtract their inputs;"
                         + " each layer's bias and batch\nnorm are folded into a per-unit scale and shift. The"
                         + " results are the trained network's with deterministic binary\nweights and batch norm"

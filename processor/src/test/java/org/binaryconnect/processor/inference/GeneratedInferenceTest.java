@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import org.binaryconnect.processor.specs.SplitInferenceNetInference;
 import org.binaryconnect.processor.specs.TinyInferenceNetInference;
 import org.binaryconnect.processor.specs.WideInferenceNetInference;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,25 @@ class GeneratedInferenceTest {
                 assertArrayEquals(wide.scores(wideBatch[s]), wideScores[s], "wide, batch of " + size + ", sample " + s);
                 assertEquals(wide.predict(wideBatch[s]), wideClasses[s]);
             }
+        }
+    }
+
+    @Test
+    void unitsSplitOverThreadsGiveTheOneSampleScoresBitForBit() throws IOException {
+        Random random = new Random(11);
+        PackedModelBuilder model = new PackedModelBuilder("SplitInferenceNet", SplitInferenceNetInference.FINGERPRINT,
+                100, 3)
+                .layer(layer(random, true, 100, 200, true))
+                .layer(layer(random, true, 200, 3, false));
+        SplitInferenceNetInference network = SplitInferenceNetInference.load(new ByteArrayInputStream(model.bytes()));
+        float[][] batch = new float[57][];
+        for (int s = 0; s < batch.length; s++) {
+            batch[s] = features(random, SplitInferenceNetInference.INPUT_SIZE);
+        }
+        float[][] scores = network.scores(batch);
+        for (int s = 0; s < batch.length; s++) {
+            assertArrayEquals(network.scores(batch[s]), scores[s], "sample " + s);
+            assertScores(model.referenceScores(batch[s]), scores[s]);
         }
     }
 

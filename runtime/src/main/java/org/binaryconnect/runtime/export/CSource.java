@@ -29,6 +29,13 @@ final class CSource {
         line("#include <stdint.h>");
         line("#include \"" + base + ".h\"");
         line("");
+        line("/* No fused multiply-adds: the sums are the generated Java inference's only when every product is");
+        line("   rounded before its addition. clang honours this pragma; for gcc compile with -ffp-contract=off");
+        line("   (its C99 mode, -std=c99, already does not fuse). */");
+        line("#if defined(__clang__)");
+        line("#pragma STDC FP_CONTRACT OFF");
+        line("#endif");
+        line("");
         for (int k = 0; k < layers.size(); k++) {
             arrays(k, layers.get(k));
         }
@@ -177,12 +184,12 @@ final class CSource {
         line("    int j;");
         line("    for (j = 0; j < units; j++) {");
         line("        const float *w = weights + (long) j * inputs;");
-        line("        double acc = 0.0;");
+        line("        float acc = 0.0f;");
         line("        int i;");
         line("        for (i = 0; i < inputs; i++) {");
-        line("            acc += (double) w[i] * x[i];");
+        line("            acc += w[i] * x[i];");
         line("        }");
-        line("        y[j] = (float) (scale[j] * acc + shift[j]);");
+        line("        y[j] = scale[j] * acc + shift[j];");
         line("        if (relu && y[j] < 0.0f) {");
         line("            y[j] = 0.0f;");
         line("        }");
@@ -191,9 +198,35 @@ final class CSource {
         line("");
     }
 
+    /**
+     * The bytes of stack that one {@code <base>_scores} call takes for its buffers: the hidden activations, the conv
+     * scratch and the dense lookup tables (the compiler's own frames come on top).
+     */
+    static long stackBytes(List<PackedLayer> layers) {
+        int hidden = layers.size() - 1;
+        long floats = (long) widestHidden(layers) * Math.min(hidden, 2);
+        if (layers.stream().anyMatch(PackedLayer::isConv)) {
+            floats += CConvSource.patchSize(layers) + CConvSource.sumsSize(layers);
+            if (layers.stream().anyMatch(layer -> layer.isConv() && layer.binary())) {
+                floats += CConvSource.tableSize(layers);
+            }
+        }
+        if (layers.stream().anyMatch(layer -> layer.binary() && !layer.isConv())) {
+            floats += BINARY_DENSE_SCRATCH_FLOATS;
+        }
+        return 4 * floats;
+    }
+
+    /** binary_dense's tables: 16 x 256 signed sums and the two 16-entry half tables. */
+    private static final int BINARY_DENSE_SCRATCH_FLOATS = 16 * 256 + 2 * 16;
+
+    private static int widestHidden(List<PackedLayer> layers) {
+        return layers.subList(0, layers.size() - 1).stream().mapToInt(PackedLayer::outputSize).max().orElse(0);
+    }
+
     private void network(List<PackedLayer> layers, String upper) {
         int hidden = layers.size() - 1;
-        int widest = layers.subList(0, hidden).stream().mapToInt(PackedLayer::outputSize).max().orElse(0);
+        int widest = widestHidden(layers);
         line("void " + base + "_scores(const float *features, float *scores) {");
         if (hidden > 0) {
             // Two stack buffers, each as wide as the widest hidden layer, taken in turn: no allocation and no

@@ -48,6 +48,8 @@ class CExporterTest {
         assertTrue(header.contains("#define HAND_CLASSES 2\n"), header);
         assertTrue(header.contains("int hand_predict(const float *features);\n"), header);
         assertTrue(header.contains("void hand_scores(const float *features, float *scores);\n"), header);
+        // 3 hidden activations, and binary_dense's 16 x 256 table plus its two 16-entry halves: 4,131 floats
+        assertTrue(header.contains("#define HAND_STACK_BYTES 16524\n"), header);
     }
 
     @Test
