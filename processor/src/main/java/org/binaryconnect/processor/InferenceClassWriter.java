@@ -357,41 +357,36 @@ final class InferenceClassWriter {
     }
 
     private void addBatchScores(TypeSpec.Builder type) {
-        if (model.hasConvLayers()) {
-            type.addMethod(MethodSpec.methodBuilder("scores")
-                    .addJavadoc("The outputs of the last layer for every sample of {@code batch}, one row per"
-                            + " sample, each computed by\n{@link #scores(float[])} on the threads of the common"
-                            + " fork-join pool and the calling thread.\n")
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(float[][].class)
-                    .addParameter(float[][].class, "batch")
-                    .beginControlFlow("for (float[] features : batch)")
-                    .addStatement("checkLength(features.length, $S)", "features")
-                    .endControlFlow()
-                    .addStatement("float[][] scores = new float[batch.length][]")
-                    .addStatement("$T.range(0, batch.length).parallel().forEach(s -> scores[s] = scores(batch[s]))",
-                            IntStream.class)
-                    .addStatement("return scores")
-                    .build());
-            return;
-        }
-        type.addMethod(MethodSpec.methodBuilder("scores")
-                .addJavadoc("The outputs of the last layer for every sample of {@code batch}, one row per sample: bit"
-                        + " for bit what\n{@link #scores(float[])} gives for each. Blocks of up to {@link"
-                        + " #BATCH_BLOCK} samples go through the network together,\nwith each layer's units spread"
-                        + " over the threads of the common fork-join pool and the calling thread; a batch of\nfewer"
-                        + " than {@link #MIN_BLOCK} samples is computed one sample at a time, on the same threads.\n")
+        MethodSpec.Builder scores = MethodSpec.methodBuilder("scores")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(float[][].class)
                 .addParameter(float[][].class, "batch")
                 .beginControlFlow("for (float[] features : batch)")
                 .addStatement("checkLength(features.length, $S)", "features")
                 .endControlFlow()
-                .addStatement("float[][] scores = new float[batch.length][]")
-                .beginControlFlow("if (batch.length < MIN_BLOCK)")
+                .addStatement("float[][] scores = new float[batch.length][]");
+        CodeBlock oneAtATime = CodeBlock.builder()
                 .addStatement("$T.range(0, batch.length).parallel().forEach(s -> scores[s] = scores(batch[s]))",
                         IntStream.class)
                 .addStatement("return scores")
+                .build();
+        if (model.hasConvLayers()) {
+            type.addMethod(scores
+                    .addJavadoc("The outputs of the last layer for every sample of {@code batch}, one row per"
+                            + " sample, each computed by\n{@link #scores(float[])} on the threads of the common"
+                            + " fork-join pool and the calling thread.\n")
+                    .addCode(oneAtATime)
+                    .build());
+            return;
+        }
+        type.addMethod(scores
+                .addJavadoc("The outputs of the last layer for every sample of {@code batch}, one row per sample: bit"
+                        + " for bit what\n{@link #scores(float[])} gives for each. Blocks of up to {@link"
+                        + " #BATCH_BLOCK} samples go through the network together,\nwith each layer's units spread"
+                        + " over the threads of the common fork-join pool and the calling thread; a batch of\nfewer"
+                        + " than {@link #MIN_BLOCK} samples is computed one sample at a time, on the same threads.\n")
+                .beginControlFlow("if (batch.length < MIN_BLOCK)")
+                .addCode(oneAtATime)
                 .endControlFlow()
                 .addComment("blocks of equal size, so that none is smaller than MIN_BLOCK")
                 .addStatement("int blocks = (batch.length + BATCH_BLOCK - 1) / BATCH_BLOCK")
