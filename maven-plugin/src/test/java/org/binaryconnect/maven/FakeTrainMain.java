@@ -25,6 +25,7 @@ public final class FakeTrainMain {
         out.println("args " + String.join(" ", args));
         out.println("OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE"));
         out.println("cwd " + Path.of("").toAbsolutePath());
+        out.println("vector module " + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         switch (network) {
             case "ok.TinyNetwork" -> {
                 for (int epoch = 1; epoch <= 2; epoch++) {

@@ -49,6 +49,7 @@ class TrainingLauncherTest {
 
         assertEquals(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules=jdk.incubator.vector",
                 "-Xmx1g",
                 "-cp", classes.getAbsolutePath() + File.pathSeparator + new File("/repo/runtime.jar").getAbsolutePath(),
                 TrainingLauncher.MAIN_CLASS,
@@ -116,7 +117,8 @@ class TrainingLauncherTest {
         assertTrue(stdout.contains("OPENBLAS_CORETYPE=Haswell"), stdout.toString());
         assertTrue(stdout.contains("cwd " + project.toAbsolutePath()), stdout.toString());
         assertTrue(stdout.stream().anyMatch(line -> line.endsWith("--epochs 2")), stdout.toString());
-        assertEquals(List.of("a warning on stderr"), stderr);
+        assertTrue(stdout.contains("vector module true"), "the optimizer's Vector API path can run: " + stdout);
+        assertEquals(List.of("a warning on stderr"), stderr, "without the JVM's warning about incubating modules");
         assertTrue(info.get(0).startsWith("Training Tiny (ok.TinyNetwork) on "), info.toString());
     }
 

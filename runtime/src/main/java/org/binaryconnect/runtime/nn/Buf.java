@@ -1,5 +1,7 @@
 package org.binaryconnect.runtime.nn;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,6 +39,20 @@ public abstract sealed class Buf permits Buf.F32, Buf.F64 {
             return new F64(array.data().asNioDouble().position(offset).slice(), length);
         }
         throw new IllegalArgumentException("kernels support FLOAT and DOUBLE arrays, got " + type);
+    }
+
+    /**
+     * The native memory of the contiguous C-order FLOAT {@code array} as a native-order byte buffer, for kernels
+     * that read and write it directly with the Vector API. Null when its bytes cannot all be indexed by an int.
+     */
+    public static ByteBuffer floatBytes(INDArray array) {
+        of(array);
+        if (array.dataType() != DataType.FLOAT || array.length() > Integer.MAX_VALUE / Float.BYTES) {
+            return null;
+        }
+        int offset = Math.toIntExact(array.offset()) * Float.BYTES;
+        int length = Math.toIntExact(array.length()) * Float.BYTES;
+        return array.data().asNio().position(offset).limit(offset + length).slice().order(ByteOrder.nativeOrder());
     }
 
     /** Whether every array is single precision, so that a kernel's float path applies. */

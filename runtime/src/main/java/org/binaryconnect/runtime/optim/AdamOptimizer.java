@@ -1,6 +1,8 @@
 package org.binaryconnect.runtime.optim;
 
+import java.nio.ByteBuffer;
 import java.util.List;
+import org.binaryconnect.runtime.nn.Buf;
 import org.binaryconnect.runtime.nn.Parallel;
 
 /**
@@ -12,12 +14,26 @@ public final class AdamOptimizer implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final boolean vectorized;
     private long steps;
 
     public AdamOptimizer(double beta1, double beta2, double epsilon) {
+        this(beta1, beta2, epsilon, VectorApi.available());
+    }
+
+    /**
+     * @param vectorized whether single-precision binary parameters take {@link VectorizedAdam} (only where
+     *     {@link VectorApi#available()}); the results are the same either way
+     */
+    AdamOptimizer(double beta1, double beta2, double epsilon, boolean vectorized) {
+        if (vectorized && !VectorApi.available()) {
+            throw new IllegalStateException("the Vector API path needs --add-modules " + VectorApi.MODULE
+                    + " and a CPU with 512-bit vectors");
+        }
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+        this.vectorized = vectorized;
     }
 
     @Override
@@ -26,11 +42,22 @@ public final class AdamOptimizer implements Optimizer {
         double stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
         for (Parameter p : parameters) {
             if (SinglePrecisionChunks.applies(p)) {
-                float step = (float) stepSize;
+                AdamStep step = new AdamStep((float) beta1, (float) beta2, (float) epsilon,
+                        (float) stepSize, (float) p.learningRateScale(), (float) p.h());
                 long binarizationStream = p.reserveBinarizationDraws();
-                Parallel.split(SinglePrecisionChunks.length(p), (start, end) -> updateSinglePrecision(
-                        new SinglePrecisionChunks(p, start, end, binarizationStream), step,
-                        (float) p.learningRateScale(), (float) p.h()));
+                NativeArrays arrays = vectorized && p.isBinary() ? NativeArrays.of(p) : null;
+                Parallel.split(SinglePrecisionChunks.length(p), (start, end) -> {
+                    int scalarFrom = start;
+                    if (arrays != null) {
+                        scalarFrom = end - (end - start) % VectorizedAdam.LANES;
+                        VectorizedAdam.update(arrays.value(), arrays.gradient(), arrays.firstMoment(),
+                                arrays.secondMoment(), arrays.binary(), start, scalarFrom, step,
+                                p.binarizationAfterUpdate(), binarizationStream);
+                    }
+                    if (scalarFrom < end) {
+                        updateSinglePrecision(new SinglePrecisionChunks(p, scalarFrom, end, binarizationStream), step);
+                    }
+                });
                 continue;
             }
             ParameterChunks chunks = new ParameterChunks(p);
@@ -56,10 +83,13 @@ public final class AdamOptimizer implements Optimizer {
     }
 
     /** The same update in float arithmetic, as the authors' float32 Theano code: no conversions, fully vectorized. */
-    private void updateSinglePrecision(SinglePrecisionChunks chunks, float stepSize, float scale, float h) {
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float eps = (float) epsilon;
+    private static void updateSinglePrecision(SinglePrecisionChunks chunks, AdamStep step) {
+        float b1 = step.beta1();
+        float b2 = step.beta2();
+        float eps = step.epsilon();
+        float stepSize = step.stepSize();
+        float scale = step.learningRateScale();
+        float h = step.h();
         float[] w = chunks.values();
         float[] g = chunks.gradients();
         float[] m = chunks.firstMoments();
@@ -79,6 +109,23 @@ public final class AdamOptimizer implements Optimizer {
                 SinglePrecisionChunks.clip(w, count, h);
             }
             chunks.store();
+        }
+    }
+
+    /**
+     * A binary parameter's native arrays as byte buffers (the Vector API of JDK 17 reads and writes those), or null
+     * when one cannot be wrapped whole.
+     */
+    private record NativeArrays(ByteBuffer value, ByteBuffer gradient, ByteBuffer firstMoment,
+            ByteBuffer secondMoment, ByteBuffer binary) {
+
+        static NativeArrays of(Parameter p) {
+            NativeArrays arrays = new NativeArrays(Buf.floatBytes(p.value()), Buf.floatBytes(p.gradient()),
+                    Buf.floatBytes(p.firstMoment()), Buf.floatBytes(p.secondMoment()),
+                    Buf.floatBytes(p.propagated()));
+            boolean whole = arrays.value() != null && arrays.gradient() != null && arrays.firstMoment() != null
+                    && arrays.secondMoment() != null && arrays.binary() != null;
+            return whole ? arrays : null;
         }
     }
 
