@@ -27,6 +27,24 @@ class ParallelTest {
     }
 
     @Test
+    void manySplitsInARowEachRunEveryIndexExactlyOnce() {
+        // Back-to-back splits: the helper is handed the next half as soon as it has reported the last one.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int split = 0; split < 2000; split++) {
+            int length = Parallel.MIN_SPLIT + random.nextInt(3 * Parallel.MIN_SPLIT);
+            AtomicIntegerArray runs = new AtomicIntegerArray(length);
+            Parallel.split(length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    runs.incrementAndGet(i);
+                }
+            });
+            for (int i = 0; i < length; i++) {
+                assertEquals(1, runs.get(i), "split " + split + ", index " + i);
+            }
+        }
+    }
+
+    @Test
     void columnSplitsRunEveryIndexOnceAndCutAtAGranule() {
         int length = 2048 + 7;
         AtomicIntegerArray runs = new AtomicIntegerArray(length);
