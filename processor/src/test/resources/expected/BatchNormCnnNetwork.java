@@ -400,7 +400,7 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
         // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, identity
         BatchNormKernels.backward(outputDelta, outputNormalized, outputBatchStd, outputGamma.propagated(), outputGamma.gradient(), outputBeta.gradient(), OUTPUT_BN_EPSILON);
         DenseKernels.biasGradient(outputDelta, outputBias.gradient());
-        Gemm.multiply(conv2Output, true, outputDelta, false, outputWeights.gradient());
+        outputWeights.setGradientToProduct(conv2Output, true, outputDelta, false);
         Gemm.multiply(outputDelta, false, outputWeights.propagated(), true, conv2Delta);
         // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1
         DropoutKernels.applyMask(conv2Delta, conv2Mask);

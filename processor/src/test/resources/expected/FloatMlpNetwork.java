@@ -240,13 +240,13 @@ public final class FloatMlpNetwork implements TrainableNetwork {
         LossKernels.softmaxCrossEntropy(outputOutput, labels, outputDelta);
         // output: dense 256 -> 10, full precision, identity
         DenseKernels.biasGradient(outputDelta, outputBias.gradient());
-        Gemm.multiply(hiddenOutput, true, outputDelta, false, outputWeights.gradient());
+        outputWeights.setGradientToProduct(hiddenOutput, true, outputDelta, false);
         Gemm.multiply(outputDelta, false, outputWeights.propagated(), true, hiddenDelta);
         // hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         ActivationKernels.reluBackward(hiddenDelta, hiddenOutput);
         BatchNormKernels.backward(hiddenDelta, hiddenNormalized, hiddenBatchStd, hiddenGamma.propagated(), hiddenGamma.gradient(), hiddenBeta.gradient(), HIDDEN_BN_EPSILON);
         DenseKernels.biasGradient(hiddenDelta, hiddenBias.gradient());
-        Gemm.multiply(input, true, hiddenDelta, false, hiddenWeights.gradient());
+        hiddenWeights.setGradientToProduct(input, true, hiddenDelta, false);
     }
 
     @Override

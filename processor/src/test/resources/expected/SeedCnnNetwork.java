@@ -336,12 +336,12 @@ public final class SeedCnnNetwork implements TrainableNetwork {
         LossKernels.softmaxCrossEntropy(outputOutput, labels, outputDelta);
         // output: dense 1024 -> 10, binary H=1.0 W_LR_scale=26.25515822335362, identity
         DenseKernels.biasGradient(outputDelta, outputBias.gradient());
-        Gemm.multiply(hiddenOutput, true, outputDelta, false, outputWeights.gradient());
+        outputWeights.setGradientToProduct(hiddenOutput, true, outputDelta, false);
         Gemm.multiply(outputDelta, false, outputWeights.propagated(), true, hiddenDelta);
         // hidden: dense 3136 -> 1024, binary H=1.0 W_LR_scale=52.66244708835066, relu
         ActivationKernels.reluBackward(hiddenDelta, hiddenOutput);
         DenseKernels.biasGradient(hiddenDelta, hiddenBias.gradient());
-        Gemm.multiply(conv2Output, true, hiddenDelta, false, hiddenWeights.gradient());
+        hiddenWeights.setGradientToProduct(conv2Output, true, hiddenDelta, false);
         Gemm.multiply(hiddenDelta, false, hiddenWeights.propagated(), true, conv2Delta);
         // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu
         ActivationKernels.reluBackward(conv2Delta, conv2Output);

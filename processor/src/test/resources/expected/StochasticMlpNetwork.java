@@ -365,20 +365,20 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
         BatchNormKernels.backward(outputDelta, outputNormalized, outputBatchStd, outputGamma.propagated(), outputGamma.gradient(), outputBeta.gradient(), OUTPUT_BN_EPSILON);
         DenseKernels.biasGradient(outputDelta, outputBias.gradient());
-        Gemm.multiply(hiddenOutput, true, outputDelta, false, outputWeights.gradient());
+        outputWeights.setGradientToProduct(hiddenOutput, true, outputDelta, false);
         Gemm.multiply(outputDelta, false, outputWeights.propagated(), true, hiddenDelta);
         // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2
         DropoutKernels.applyMask(hiddenDelta, hiddenMask);
         ActivationKernels.reluBackward(hiddenDelta, hiddenOutput);
         BatchNormKernels.backward(hiddenDelta, hiddenNormalized, hiddenBatchStd, hiddenGamma.propagated(), hiddenGamma.gradient(), hiddenBeta.gradient(), HIDDEN_BN_EPSILON);
         DenseKernels.biasGradient(hiddenDelta, hiddenBias.gradient());
-        Gemm.multiply(firstOutput, true, hiddenDelta, false, hiddenWeights.gradient());
+        hiddenWeights.setGradientToProduct(firstOutput, true, hiddenDelta, false);
         Gemm.multiply(hiddenDelta, false, hiddenWeights.propagated(), true, firstDelta);
         // first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         ActivationKernels.reluBackward(firstDelta, firstOutput);
         BatchNormKernels.backward(firstDelta, firstNormalized, firstBatchStd, firstGamma.propagated(), firstGamma.gradient(), firstBeta.gradient(), FIRST_BN_EPSILON);
         DenseKernels.biasGradient(firstDelta, firstBias.gradient());
-        Gemm.multiply(input, true, firstDelta, false, firstWeights.gradient());
+        firstWeights.setGradientToProduct(input, true, firstDelta, false);
     }
 
     @Override

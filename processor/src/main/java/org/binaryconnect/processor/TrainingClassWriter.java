@@ -500,8 +500,8 @@ final class TrainingClassWriter {
                 continue;
             }
             method.addStatement("$T.biasGradient($N, $N.gradient())", DENSE, n.delta(), n.bias());
-            method.addStatement("$T.multiply($N, true, $N, false, $N.gradient())", GEMM, previousOutput, n.delta(),
-                    n.weights());
+            method.addStatement("$N.setGradientToProduct($N, true, $N, false)", n.weights(), previousOutput,
+                    n.delta());
             if (i > 0) {
                 method.addStatement("$T.multiply($N, false, $N.propagated(), true, $N)", GEMM, n.delta(), n.weights(),
                         new LayerNames(layers.get(i - 1).name()).delta());

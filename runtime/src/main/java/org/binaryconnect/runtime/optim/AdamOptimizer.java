@@ -56,8 +56,16 @@ public final class AdamOptimizer implements Optimizer {
                     }
                     if (scalarFrom < end) {
                         updateSinglePrecision(new SinglePrecisionChunks(p, scalarFrom, end, binarizationStream), step);
+                        if (arrays != null) {
+                            for (int i = scalarFrom; i < end; i++) {
+                                arrays.gradient().putFloat(i * Float.BYTES, 0f);
+                            }
+                        }
                     }
                 });
+                if (arrays != null) {
+                    p.gradientZeroed();
+                }
                 continue;
             }
             ParameterChunks chunks = new ParameterChunks(p);

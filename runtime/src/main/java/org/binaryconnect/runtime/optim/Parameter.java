@@ -2,6 +2,7 @@ package org.binaryconnect.runtime.optim;
 
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.runtime.nn.Binarize;
+import org.binaryconnect.runtime.nn.Gemm;
 import org.binaryconnect.runtime.nn.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -30,6 +31,8 @@ public final class Parameter {
     private final double learningRateScale;
     private final Binarization binarizationAfterUpdate;
     private final Rng binarizationRng;
+    /** Whether the optimizer left {@link #gradient()} all +0 after its update, so that the next product need not. */
+    private boolean gradientZeroed;
 
     private Parameter(String name, INDArray value, INDArray propagated, double h, double learningRateScale,
             Binarization binarizationAfterUpdate, Rng binarizationRng) {
@@ -89,9 +92,27 @@ public final class Parameter {
         return propagated;
     }
 
-    /** dLoss/d{@link #propagated()}, written by the backward pass. */
+    /**
+     * dLoss/d{@link #propagated()}, written by the backward pass before each update. The update consumes it: an
+     * optimizer may leave it +0 (the Vector API path of binary parameters does, see {@link #setGradientToProduct}).
+     */
     public INDArray gradient() {
         return gradient;
+    }
+
+    /**
+     * Overwrites {@link #gradient()} with {@code op(a) op(b)}, as the backward pass computes a weight gradient:
+     * {@link Gemm#multiply(INDArray, boolean, INDArray, boolean, INDArray, boolean)}, which skips zeroing the
+     * gradient first when the optimizer already left it zeroed.
+     */
+    public void setGradientToProduct(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
+        Gemm.multiply(a, transposeA, b, transposeB, gradient, gradientZeroed);
+        gradientZeroed = false;
+    }
+
+    /** Records that the optimizer has just set every element of {@link #gradient()} to +0. */
+    void gradientZeroed() {
+        gradientZeroed = true;
     }
 
     /** Adam's first moment, or SGD's velocity. */

@@ -49,7 +49,7 @@ final class VectorizedAdam {
 
     /**
      * Updates elements {@code [from, to)}, {@code to - from} a multiple of {@link #LANES}: W, the two moments and,
-     * unless {@code binarization} is {@code NONE}, Wb, whose stochastic draws are those of the stream
+     * unless {@code binarization} is {@code NONE}, Wb, and sets the gradient to +0; whose stochastic draws are those of the stream
      * {@code binarizationStream} reserved for the whole array (draw {@code i} for element {@code i}).
      * Chunk by chunk, the binarization pass reads W back while it is still in cache. Each pass is a loop of its own:
      * C2 compiles Vector API code to vector instructions only where it inlines all of it, and one loop doing both
@@ -70,7 +70,11 @@ final class VectorizedAdam {
         }
     }
 
-    /** Adam and the clip to [-H, H] over {@code [from, to)}, as the scalar float path computes them. */
+    /**
+     * Adam and the clip to [-H, H] over {@code [from, to)}, as the scalar float path computes them. The gradient is
+     * left +0 once read: the cache line is already here, and the next weight-gradient product then adds to it
+     * instead of zeroing it in a pass over memory of its own ({@link Parameter#setGradientToProduct}).
+     */
     private static void adam(ByteBuffer value, ByteBuffer gradient, ByteBuffer firstMoment, ByteBuffer secondMoment,
             int from, int to, AdamStep step) {
         ByteOrder order = ByteOrder.nativeOrder();
@@ -84,9 +88,11 @@ final class VectorizedAdam {
         float h = step.h();
         FloatVector plusH = FloatVector.broadcast(FLOATS, h);
         FloatVector minusH = FloatVector.broadcast(FLOATS, -h);
+        FloatVector zero = FloatVector.zero(FLOATS);
         for (int i = from; i < to; i += LANES) {
             int at = i * Float.BYTES;
             FloatVector g = FloatVector.fromByteBuffer(FLOATS, gradient, at, order);
+            zero.intoByteBuffer(gradient, at, order);
             FloatVector m = FloatVector.fromByteBuffer(FLOATS, firstMoment, at, order).mul(b1)
                     .add(g.mul(oneMinusB1));
             FloatVector v = FloatVector.fromByteBuffer(FLOATS, secondMoment, at, order).mul(b2)

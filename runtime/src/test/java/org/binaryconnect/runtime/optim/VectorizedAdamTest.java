@@ -84,7 +84,26 @@ class VectorizedAdamTest {
         if (mode != Binarization.NONE) {
             assertEquals(h, vector.propagated().amaxNumber().doubleValue(), 0.0, "binary weights are +-H");
         }
+        assertSameBits(Nd4j.zeros(DataType.FLOAT, length), vector.gradient(), "the gradient, left +0 for the product");
         assertNotEquals(Nd4j.createFromArray(initial), vector.value(), "the weights moved");
+    }
+
+    @Test
+    void theNextWeightGradientOverwritesTheZeroedGradientWithTheProductsExactBits() {
+        assumeTrue(VectorApi.available(), "no 512-bit vectors here: only the scalar path runs");
+        INDArray x = Nd4j.randn(DataType.FLOAT, 100, 300);
+        INDArray delta = Nd4j.randn(DataType.FLOAT, 100, 200);
+        INDArray expected = Nd4j.create(DataType.FLOAT, 300, 200);
+        org.binaryconnect.runtime.nn.Gemm.multiply(x, true, delta, false, expected);
+        Parameter matrix = Parameter.binary("w", Nd4j.zeros(DataType.FLOAT, 300, 200), 1, 3, Binarization.STOCHASTIC,
+                new Rng(1));
+        matrix.gradient().assign(Nd4j.randn(DataType.FLOAT, 300, 200));
+        new AdamOptimizer(0.9, 0.999, 1e-8, true).update(List.of(matrix), 1e-2);
+
+        matrix.setGradientToProduct(x, true, delta, false);
+        assertSameBits(expected, matrix.gradient(), "the product added to the zeroed gradient (beta = 1)");
+        matrix.setGradientToProduct(x, true, delta, false);
+        assertSameBits(expected, matrix.gradient(), "a second product overwrites (beta = 0), as nothing zeroed it");
     }
 
     @Test
@@ -124,8 +143,8 @@ class VectorizedAdamTest {
     }
 
     private static void assertSameBits(INDArray expected, INDArray actual, String what) {
-        float[] e = expected.toFloatVector();
-        float[] a = actual.toFloatVector();
+        float[] e = expected.data().asFloat();
+        float[] a = actual.data().asFloat();
         assertEquals(e.length, a.length, what);
         for (int i = 0; i < e.length; i++) {
             if (Float.floatToIntBits(e[i]) != Float.floatToIntBits(a[i])) {
