@@ -7,7 +7,11 @@ import org.binaryconnect.runtime.nn.Parallel;
 
 /**
  * Adam as in Lasagne (which the authors used): {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2},
- * {@code W_new = W - lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)}. One fused pass per parameter.
+ * {@code W_new = W - lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)}. One fused pass per parameter, split over
+ * both cores. Single-precision binary parameters take {@link VectorizedAdam} where {@link VectorApi#available()},
+ * which also leaves their gradient +0 for the next product; every other parameter, and every JVM without the
+ * Vector API, takes the scalar float path (or the double path of the gradient checks). Both float paths give the
+ * same bits.
  */
 public final class AdamOptimizer implements Optimizer {
 
