@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -26,15 +27,23 @@ final class Downloader {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the body may send nothing before the download is given up: HttpClient has no read timeout. */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient client;
     private final Consumer<String> progress;
+    private final Duration stallTimeout;
 
     /** @param progress receives a line at about every 10% of each download */
     Downloader(Consumer<String> progress) {
+        this(progress, STALL_TIMEOUT);
+    }
+
+    Downloader(Consumer<String> progress, Duration stallTimeout) {
         this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.progress = progress;
+        this.stallTimeout = stallTimeout;
     }
 
     /**
@@ -78,16 +87,19 @@ final class Downloader {
         }
         MessageDigest digest = sha256();
         long received = 0;
+        StallWatch watch = null;
         try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(temporary)) {
             if (response.statusCode() != 200) {
                 throw new DataException("Download of " + url + " failed with HTTP status " + response.statusCode()
                         + ": check the address, or " + manualHint + ".");
             }
             progress.accept("downloading " + url + " (" + megabytes(size) + ")");
+            watch = new StallWatch(stallTimeout, body);
             byte[] buffer = new byte[1 << 16];
             int nextTenth = 1;
             int read;
             while ((read = body.read(buffer)) >= 0) {
+                watch.progressed();
                 received += read;
                 if (received > size) {
                     throw new DataException("Download of " + url + " sent more than the expected " + size
@@ -101,12 +113,70 @@ final class Downloader {
                     nextTenth++;
                 }
             }
+        } catch (IOException e) {
+            if (watch == null || !watch.stalled()) {
+                throw e;
+            }
+        } finally {
+            if (watch != null) {
+                watch.stop();
+            }
+        }
+        if (watch != null && watch.stalled()) {
+            throw new DataException("Download of " + url + " stalled: nothing arrived for " + stallTimeout.toSeconds()
+                    + " s after " + received + " of " + size + " bytes, so it was discarded: check the network and "
+                    + "try again, or " + manualHint + ".");
         }
         if (received != size) {
             throw new DataException("Download of " + url + " ended after " + received + " of " + size
                     + " bytes, so it was discarded: try again, or " + manualHint + ".");
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Closes a response body that has sent nothing for a while, which ends a read blocked on it: the watch that
+     * HttpClient lacks once the headers have arrived.
+     */
+    private static final class StallWatch {
+        private final Thread thread;
+        private volatile long lastProgress = System.nanoTime();
+        private volatile boolean stalled;
+        private volatile boolean stopped;
+
+        StallWatch(Duration timeout, InputStream body) {
+            long limit = timeout.toNanos();
+            thread = new Thread(() -> {
+                while (!stopped) {
+                    long idle = System.nanoTime() - lastProgress;
+                    if (idle >= limit) {
+                        stalled = true;
+                        try {
+                            body.close();
+                        } catch (IOException ignored) {
+                            // The body is abandoned either way; the download reports the stall.
+                        }
+                        return;
+                    }
+                    LockSupport.parkNanos(this, limit - idle);
+                }
+            }, "binaryconnect-download-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void progressed() {
+            lastProgress = System.nanoTime();
+        }
+
+        boolean stalled() {
+            return stalled;
+        }
+
+        void stop() {
+            stopped = true;
+            LockSupport.unpark(thread);
+        }
     }
 
     private static void move(Path temporary, Path target) throws IOException {
