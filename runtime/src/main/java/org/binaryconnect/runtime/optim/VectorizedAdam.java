@@ -13,7 +13,7 @@ import org.binaryconnect.runtime.nn.Scratch;
 
 /**
  * Adam's single-precision update of a binary parameter, its clip to {@code [-H, H]} and the next step's
- * binarization in one pass straight over the native arrays, with the JDK's incubating Vector API. It computes
+ * binarization, chunk by chunk straight over the native arrays, with the JDK's incubating Vector API. It computes
  * exactly what {@link AdamOptimizer}'s scalar path computes, element for element and bit for bit (the same float
  * operations in the same order, no fused multiply-adds; {@code VectorizedAdamTest} compares them), only faster:
  * <ul>
@@ -49,8 +49,8 @@ final class VectorizedAdam {
 
     /**
      * Updates elements {@code [from, to)}, {@code to - from} a multiple of {@link #LANES}: W, the two moments and,
-     * unless {@code binarization} is {@code NONE}, Wb, and sets the gradient to +0; whose stochastic draws are those of the stream
-     * {@code binarizationStream} reserved for the whole array (draw {@code i} for element {@code i}).
+     * unless {@code binarization} is {@code NONE}, Wb (stochastic draws from the stream {@code binarizationStream}
+     * reserved for the whole array, draw {@code i} for element {@code i}); sets the gradient to +0.
      * Chunk by chunk, the binarization pass reads W back while it is still in cache. Each pass is a loop of its own:
      * C2 compiles Vector API code to vector instructions only where it inlines all of it, and one loop doing both
      * exceeded its inlining budget (measured: slower than the scalar path).
