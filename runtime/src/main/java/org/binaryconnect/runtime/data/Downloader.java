@@ -122,7 +122,8 @@ final class Downloader {
                 watch.stop();
             }
         }
-        if (watch != null && watch.stalled()) {
+        // A watch that fired after the last byte had arrived cut nothing: the file is whole, the checksum decides.
+        if (watch != null && watch.stalled() && received != size) {
             throw new DataException("Download of " + url + " stalled: nothing arrived for " + stallTimeout.toSeconds()
                     + " s after " + received + " of " + size + " bytes, so it was discarded: check the network and "
                     + "try again, or " + manualHint + ".");
