@@ -26,9 +26,7 @@ public abstract sealed class Buf permits Buf.F32, Buf.F64 {
 
     /** Wraps {@code array}, which must be a contiguous C-order float or double array (a row-range view is fine). */
     public static Buf of(INDArray array) {
-        if (array.ordering() != 'c' || (array.length() > 1 && array.elementWiseStride() != 1)) {
-            throw new IllegalArgumentException("kernels need contiguous C-order arrays, got " + array.shapeInfoToString());
-        }
+        requireContiguous(array);
         int offset = Math.toIntExact(array.offset());
         int length = Math.toIntExact(array.length());
         DataType type = array.dataType();
@@ -46,13 +44,19 @@ public abstract sealed class Buf permits Buf.F32, Buf.F64 {
      * that read and write it directly with the Vector API. Null when its bytes cannot all be indexed by an int.
      */
     public static ByteBuffer floatBytes(INDArray array) {
-        of(array);
+        requireContiguous(array);
         if (array.dataType() != DataType.FLOAT || array.length() > Integer.MAX_VALUE / Float.BYTES) {
             return null;
         }
         int offset = Math.toIntExact(array.offset()) * Float.BYTES;
         int length = Math.toIntExact(array.length()) * Float.BYTES;
         return array.data().asNio().position(offset).limit(offset + length).slice().order(ByteOrder.nativeOrder());
+    }
+
+    private static void requireContiguous(INDArray array) {
+        if (array.ordering() != 'c' || (array.length() > 1 && array.elementWiseStride() != 1)) {
+            throw new IllegalArgumentException("kernels need contiguous C-order arrays, got " + array.shapeInfoToString());
+        }
     }
 
     /** Whether every array is single precision, so that a kernel's float path applies. */
