@@ -3,7 +3,7 @@ package org.binaryconnect.bench;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.binaryconnect.runtime.train.NetworkDescription;
+import org.binaryconnect.runtime.network.NetworkDescription;
 
 /** Loads each kind of data once: every benchmark network takes the same 784 inputs and 10 classes. */
 final class BatchSources {

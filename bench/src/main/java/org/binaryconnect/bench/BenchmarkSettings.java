@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 
 /**
  * What to run, from system properties (bench/run passes its arguments to the JVM):

@@ -2,8 +2,8 @@ package org.binaryconnect.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.optim.Parameter;
-import org.binaryconnect.runtime.train.TrainableNetwork;
 
 /**
  * FLOPs of one training sample, counting only the layers' matrix products: they are what a GEMM-bound limit can be

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.binaryconnect.runtime.export.PackedModel;
 import org.binaryconnect.runtime.export.PackedModelWriter;
-import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 
 /**
  * The generated JDK-only inference (bit-packed binary weights) against ND4J float inference of the same network:

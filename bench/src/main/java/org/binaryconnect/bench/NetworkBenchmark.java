@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import org.binaryconnect.bench.PhaseTimer.Phase;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.Buf;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainableNetwork;
 
 /**
  * Trains one generated network for a fixed number of steps after a warm-up, timing each phase of every step, and

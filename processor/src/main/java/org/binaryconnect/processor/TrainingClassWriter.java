@@ -16,6 +16,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.dsl.GeneratedCode;
 import org.binaryconnect.dsl.Loss;
 import org.binaryconnect.dsl.Nonlinearity;
 
@@ -27,11 +28,11 @@ import org.binaryconnect.dsl.Nonlinearity;
 final class TrainingClassWriter {
 
     private static final String RUNTIME = "org.binaryconnect.runtime";
-    private static final ClassName TRAINABLE_NETWORK = ClassName.get(RUNTIME + ".train", "TrainableNetwork");
-    private static final ClassName NETWORK_DESCRIPTION = ClassName.get(RUNTIME + ".train", "NetworkDescription");
-    private static final ClassName TRAINING_DEFAULTS = ClassName.get(RUNTIME + ".train", "TrainingDefaults");
-    private static final ClassName LAYER_DESCRIPTION = ClassName.get(RUNTIME + ".train", "LayerDescription");
-    private static final ClassName NAMED_ARRAY = ClassName.get(RUNTIME + ".train", "NamedArray");
+    private static final ClassName TRAINABLE_NETWORK = ClassName.get(RUNTIME + ".network", "TrainableNetwork");
+    private static final ClassName NETWORK_DESCRIPTION = ClassName.get(RUNTIME + ".network", "NetworkDescription");
+    private static final ClassName TRAINING_DEFAULTS = ClassName.get(RUNTIME + ".network", "TrainingDefaults");
+    private static final ClassName LAYER_DESCRIPTION = ClassName.get(RUNTIME + ".network", "LayerDescription");
+    private static final ClassName NAMED_ARRAY = ClassName.get(RUNTIME + ".network", "NamedArray");
     private static final ClassName PARAMETER = ClassName.get(RUNTIME + ".optim", "Parameter");
     private static final ClassName OPTIMIZER = ClassName.get(RUNTIME + ".optim", "Optimizer");
     private static final ClassName ADAM_OPTIMIZER = ClassName.get(RUNTIME + ".optim", "AdamOptimizer");
@@ -96,17 +97,11 @@ final class TrainingClassWriter {
         return doc.add("</ul>\n").build();
     }
 
-    /**
-     * What the generated code and the runtime expect of each other; the runtime refuses classes of another version
-     * ({@code NetworkClasses.GENERATED_CODE_VERSION}, which a test keeps equal to this).
-     */
-    static final int GENERATED_CODE_VERSION = 3;
-
     private void addConstants(TypeSpec.Builder type) {
-        type.addField(FieldSpec.builder(TypeName.INT, "GENERATED_CODE_VERSION", Modifier.PUBLIC, Modifier.STATIC,
+        type.addField(FieldSpec.builder(TypeName.INT, GeneratedCode.VERSION_FIELD, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
                 .addJavadoc("The version of the generated code, which the runtime checks before training.\n")
-                .initializer("$L", GENERATED_CODE_VERSION).build());
+                .initializer("$L", GeneratedCode.VERSION).build());
         type.addField(constant(TypeName.INT, "BATCH_SIZE", true, "$L", model.training().batchSize()));
         type.addField(constant(TypeName.INT, "INPUT_SIZE", true, "$L", model.inputSize()));
         type.addField(constant(TypeName.INT, "CLASSES", true, "$L", model.classes()));

@@ -1,7 +1,7 @@
 package org.binaryconnect.processor.generated;
 
 import java.util.Random;
-import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Fills a network's input and labels with seeded random data. */

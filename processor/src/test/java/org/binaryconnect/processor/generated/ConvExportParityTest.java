@@ -14,8 +14,8 @@ import org.binaryconnect.runtime.data.IdxDataset;
 import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.export.PackedModel;
 import org.binaryconnect.runtime.export.PackedModelWriter;
+import org.binaryconnect.runtime.run.TrainingConfig;
 import org.binaryconnect.runtime.train.Trainer;
-import org.binaryconnect.runtime.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

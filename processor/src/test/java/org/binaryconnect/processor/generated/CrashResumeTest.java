@@ -26,7 +26,7 @@ import org.binaryconnect.processor.specs.CrashTestMlpNetwork;
 import org.binaryconnect.runtime.cli.TrainMain;
 import org.binaryconnect.runtime.model.CheckpointFile;
 import org.binaryconnect.runtime.model.ModelFile;
-import org.binaryconnect.runtime.train.TrainingProgress;
+import org.binaryconnect.runtime.run.TrainingProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

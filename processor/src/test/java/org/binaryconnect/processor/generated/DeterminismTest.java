@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
-import org.binaryconnect.runtime.train.NamedArray;
-import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.binaryconnect.runtime.network.NamedArray;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 

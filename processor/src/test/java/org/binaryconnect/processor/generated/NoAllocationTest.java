@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.binaryconnect.processor.specs.ConvGradientNetNetwork;
 import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
-import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -11,9 +11,9 @@ import org.binaryconnect.processor.specs.SmallFashionMlpNetwork;
 import org.binaryconnect.runtime.data.Dataset;
 import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.IdxDataset;
+import org.binaryconnect.runtime.run.TrainingConfig;
+import org.binaryconnect.runtime.run.TrainingResult;
 import org.binaryconnect.runtime.train.Trainer;
-import org.binaryconnect.runtime.train.TrainingConfig;
-import org.binaryconnect.runtime.train.TrainingResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

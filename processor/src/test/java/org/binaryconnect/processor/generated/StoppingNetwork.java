@@ -1,7 +1,7 @@
 package org.binaryconnect.processor.generated;
 
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.train.ForwardingNetwork;
-import org.binaryconnect.runtime.train.TrainableNetwork;
 
 /** A network that throws in the forward pass after a given number of optimizer steps, as a crash would stop it. */
 final class StoppingNetwork extends ForwardingNetwork {

@@ -20,7 +20,7 @@ import org.binaryconnect.processor.specs.ConvInferenceNetNetwork;
 import org.binaryconnect.runtime.export.CExporter;
 import org.binaryconnect.runtime.export.PackedModel;
 import org.binaryconnect.runtime.export.PackedModelWriter;
-import org.binaryconnect.runtime.train.NamedArray;
+import org.binaryconnect.runtime.network.NamedArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;

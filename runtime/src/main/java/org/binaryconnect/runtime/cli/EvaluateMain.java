@@ -9,18 +9,18 @@ import java.util.OptionalLong;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.data.DataException;
 import org.binaryconnect.runtime.data.Dataset;
-import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.DatasetLoader;
+import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.model.ModelFileException;
-import org.binaryconnect.runtime.train.ConfigurationException;
-import org.binaryconnect.runtime.train.ConfusionMatrix;
+import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.network.NetworkClasses;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.binaryconnect.runtime.train.EvaluationReport;
 import org.binaryconnect.runtime.train.Evaluator;
-import org.binaryconnect.runtime.train.NetworkClasses;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainableNetwork;
 
 /**
  * The evaluation entry point the Maven plugin runs in a forked JVM: {@code --network <class> --model <model.bin>

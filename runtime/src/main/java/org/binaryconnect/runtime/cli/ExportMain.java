@@ -5,7 +5,7 @@ import org.binaryconnect.runtime.export.ExportException;
 import org.binaryconnect.runtime.export.ExportResult;
 import org.binaryconnect.runtime.export.ExportService;
 import org.binaryconnect.runtime.model.ModelFileException;
-import org.binaryconnect.runtime.train.ConfigurationException;
+import org.binaryconnect.runtime.network.ConfigurationException;
 
 /**
  * The export entry point the Maven plugin runs in a forked JVM:

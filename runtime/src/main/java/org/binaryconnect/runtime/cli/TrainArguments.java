@@ -3,7 +3,7 @@ package org.binaryconnect.runtime.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.binaryconnect.runtime.data.DatasetRequest;
-import org.binaryconnect.runtime.train.TrainingOverrides;
+import org.binaryconnect.runtime.run.TrainingOverrides;
 import org.binaryconnect.runtime.train.TrainingRequest;
 
 /** Parses {@link TrainMain}'s arguments into a {@link TrainingRequest}. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import org.binaryconnect.runtime.data.DataException;
 import org.binaryconnect.runtime.model.ModelFileException;
-import org.binaryconnect.runtime.train.ConfigurationException;
+import org.binaryconnect.runtime.network.ConfigurationException;
 import org.binaryconnect.runtime.train.TrainingDivergedException;
 import org.binaryconnect.runtime.train.TrainingRequest;
 import org.binaryconnect.runtime.train.TrainingService;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import org.binaryconnect.runtime.model.ModelFile;
-import org.binaryconnect.runtime.train.NetworkClasses;
-import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.binaryconnect.runtime.network.NetworkClasses;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 
 /**
  * Exports a trained model: loads {@code model.bin} into the generated network, packs it into the resource its
@@ -23,7 +23,7 @@ public final class ExportService {
      * @param modelFile the trained model, usually {@code target/binaryconnect/<Network>/model.bin}
      * @param resourceDirectory the classpath root the resource goes under, e.g. {@code target/classes}
      * @param cDirectory where the C header and source go
-     * @throws org.binaryconnect.runtime.train.ConfigurationException when the class is not a generated network
+     * @throws org.binaryconnect.runtime.network.ConfigurationException when the class is not a generated network
      * @throws org.binaryconnect.runtime.model.ModelFileException when the model is missing, damaged or was trained
      *     for another network
      * @throws ExportException when the trained state cannot be packed (a value that is not finite)

@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.binaryconnect.runtime.network.LayerDescription;
+import org.binaryconnect.runtime.network.NamedArray;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.ConvShape;
 import org.binaryconnect.runtime.nn.PoolShape;
-import org.binaryconnect.runtime.train.LayerDescription;
-import org.binaryconnect.runtime.train.NamedArray;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainableNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

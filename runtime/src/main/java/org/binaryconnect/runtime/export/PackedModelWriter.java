@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.ConvShape;
 import org.binaryconnect.runtime.nn.PoolShape;
-import org.binaryconnect.runtime.train.TrainableNetwork;
 
 /** Writes a trained network in the packed model format, version 3 ({@code docs/packed-model-format.md}). */
 public final class PackedModelWriter {

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.binaryconnect.runtime.network.NamedArray;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.optim.Parameter;
-import org.binaryconnect.runtime.train.NamedArray;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainableNetwork;
-import org.binaryconnect.runtime.train.TrainingProgress;
+import org.binaryconnect.runtime.run.TrainingProgress;
 
 /**
  * Saves and restores everything a training run needs to continue: the network's {@link TrainableNetwork#state()},

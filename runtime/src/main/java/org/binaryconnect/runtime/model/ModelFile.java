@@ -2,8 +2,8 @@ package org.binaryconnect.runtime.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainableNetwork;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 
 /**
  * Saves and loads a network's {@link TrainableNetwork#state()}: its real-valued parameters and BatchNorm running

@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.binaryconnect.runtime.network.NamedArray;
 import org.binaryconnect.runtime.nn.Buf;
-import org.binaryconnect.runtime.train.NamedArray;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

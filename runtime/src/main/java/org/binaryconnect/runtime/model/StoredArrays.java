@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.binaryconnect.runtime.network.NamedArray;
+import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.nn.Buf;
-import org.binaryconnect.runtime.train.NamedArray;
-import org.binaryconnect.runtime.train.NetworkDescription;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.io.IOException;
-import org.binaryconnect.runtime.train.ConfusionMatrix;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;

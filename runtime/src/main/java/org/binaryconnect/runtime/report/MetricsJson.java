@@ -1,10 +1,10 @@
 package org.binaryconnect.runtime.report;
 
-import org.binaryconnect.runtime.train.ConfusionMatrix;
-import org.binaryconnect.runtime.train.EpochResult;
-import org.binaryconnect.runtime.train.LayerDescription;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainingConfig;
+import org.binaryconnect.runtime.network.LayerDescription;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
+import org.binaryconnect.runtime.run.EpochResult;
+import org.binaryconnect.runtime.run.TrainingConfig;
 
 /**
  * {@code metrics.json}: the whole run for programs (metrics.csv holds the epochs for spreadsheets): the network, the

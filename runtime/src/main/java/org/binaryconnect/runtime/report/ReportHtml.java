@@ -3,11 +3,11 @@ package org.binaryconnect.runtime.report;
 import java.util.List;
 import java.util.Locale;
 import org.binaryconnect.dsl.EvaluationWeights;
-import org.binaryconnect.runtime.train.ConfusionMatrix;
-import org.binaryconnect.runtime.train.EpochResult;
-import org.binaryconnect.runtime.train.LayerDescription;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainingConfig;
+import org.binaryconnect.runtime.network.LayerDescription;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
+import org.binaryconnect.runtime.run.EpochResult;
+import org.binaryconnect.runtime.run.TrainingConfig;
 
 /**
  * {@code report.html}: one page with the final figures, the two charts (by relative name: they sit next to it), the

@@ -2,11 +2,11 @@ package org.binaryconnect.runtime.report;
 
 import java.util.List;
 import java.util.Objects;
-import org.binaryconnect.runtime.train.ConfusionMatrix;
-import org.binaryconnect.runtime.train.EpochResult;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainingConfig;
-import org.binaryconnect.runtime.train.TrainingResult;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
+import org.binaryconnect.runtime.run.EpochResult;
+import org.binaryconnect.runtime.run.TrainingConfig;
+import org.binaryconnect.runtime.run.TrainingResult;
 
 /**
  * Everything a training report shows, gathered at the end of a run.

@@ -2,6 +2,8 @@ package org.binaryconnect.runtime.train;
 
 import java.util.Arrays;
 import org.binaryconnect.runtime.data.Samples;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.Buf;
 
 /**

@@ -1,5 +1,7 @@
 package org.binaryconnect.runtime.train;
 
+import org.binaryconnect.runtime.run.EpochResult;
+
 /**
  * Follows the authors' model selection: an epoch whose validation accuracy is at least the best so far becomes
  * the best ({@code if val_err <= best_val_err} in binary_connect.py), so ties go to the later, longer-trained

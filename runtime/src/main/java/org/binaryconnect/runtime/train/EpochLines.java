@@ -1,6 +1,7 @@
 package org.binaryconnect.runtime.train;
 
 import java.util.function.Consumer;
+import org.binaryconnect.runtime.run.EpochResult;
 
 /** The progress of batch mode and of output that is not a terminal: a plain line as each epoch ends. */
 final class EpochLines implements ProgressDisplay {

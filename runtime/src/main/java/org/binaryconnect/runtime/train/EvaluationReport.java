@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.io.AtomicFiles;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
 
 /**
  * What {@code binaryconnect:evaluate} reports on a trained network: overall and per-class accuracy and the confusion

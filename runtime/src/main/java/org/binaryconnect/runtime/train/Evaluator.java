@@ -1,10 +1,13 @@
 package org.binaryconnect.runtime.train;
 
 import org.binaryconnect.dsl.EvaluationWeights;
-import org.binaryconnect.runtime.data.Samples;
-import org.binaryconnect.runtime.nn.Buf;
 import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.runtime.data.Samples;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
+import org.binaryconnect.runtime.nn.Buf;
 import org.binaryconnect.runtime.nn.LossKernels;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -3,6 +3,7 @@ package org.binaryconnect.runtime.train;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.binaryconnect.runtime.run.EpochResult;
 
 /**
  * The progress of an interactive terminal: one line redrawn in place with a carriage return, e.g.

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.binaryconnect.runtime.run.EpochResult;
 
 /**
  * {@code metrics.csv}: a header and one row per epoch, flushed as each epoch ends so that a run that is stopped

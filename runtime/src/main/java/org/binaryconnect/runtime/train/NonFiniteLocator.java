@@ -2,6 +2,8 @@ package org.binaryconnect.runtime.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.binaryconnect.runtime.network.NamedArray;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.Buf;
 import org.binaryconnect.runtime.optim.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;

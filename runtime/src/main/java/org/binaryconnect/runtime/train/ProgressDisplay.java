@@ -2,6 +2,7 @@ package org.binaryconnect.runtime.train;
 
 import java.io.PrintStream;
 import java.util.function.Consumer;
+import org.binaryconnect.runtime.run.EpochResult;
 
 /**
  * What a person watching training sees while it runs. The trainer reports each epoch's start, each batch and each

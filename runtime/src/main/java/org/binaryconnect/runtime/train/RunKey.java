@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.binaryconnect.runtime.network.NetworkClasses;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.run.TrainingConfig;
 
 /**
  * Names a training run by what determines its result: the network (fingerprint and generated-code version), the

@@ -10,10 +10,17 @@ import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.model.CheckpointFile;
 import org.binaryconnect.runtime.model.ModelFile;
+import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.LearningRateSchedule;
 import org.binaryconnect.runtime.report.ReportInputs;
 import org.binaryconnect.runtime.report.TrainingReport;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
+import org.binaryconnect.runtime.run.EpochResult;
+import org.binaryconnect.runtime.run.TrainingConfig;
+import org.binaryconnect.runtime.run.TrainingProgress;
+import org.binaryconnect.runtime.run.TrainingResult;
 
 /**
  * The training loop, as the authors ran it: every epoch a fresh shuffle, full batches only (the remainder is

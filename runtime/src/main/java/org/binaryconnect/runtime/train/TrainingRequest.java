@@ -3,6 +3,7 @@ package org.binaryconnect.runtime.train;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.binaryconnect.runtime.data.DatasetRequest;
+import org.binaryconnect.runtime.run.TrainingOverrides;
 
 /**
  * One training run as asked for by the command line or the Maven plugin.

@@ -5,9 +5,16 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.data.Dataset;
-import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.DatasetLoader;
 import org.binaryconnect.runtime.data.DatasetRequest;
+import org.binaryconnect.runtime.data.DatasetSplit;
+import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.network.LayerDescription;
+import org.binaryconnect.runtime.network.NetworkClasses;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
+import org.binaryconnect.runtime.run.TrainingConfig;
+import org.binaryconnect.runtime.run.TrainingResult;
 
 /**
  * Runs a whole training request: creates the network, settles the configuration, loads and checks the data,

@@ -18,7 +18,7 @@ import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.data.SyntheticImages;
 import org.binaryconnect.runtime.export.ExportNetworks;
 import org.binaryconnect.runtime.model.ModelFile;
-import org.binaryconnect.runtime.train.ConfusionMatrix;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.binaryconnect.runtime.train.EvaluationReport;
 import org.binaryconnect.runtime.train.Evaluator;
 import org.binaryconnect.runtime.train.LinearSoftmaxNetwork;

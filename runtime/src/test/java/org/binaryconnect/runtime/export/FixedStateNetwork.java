@@ -2,10 +2,10 @@ package org.binaryconnect.runtime.export;
 
 import java.util.List;
 import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.runtime.network.NamedArray;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.optim.Parameter;
-import org.binaryconnect.runtime.train.NamedArray;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainableNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A trained network as an export sees it: a description and a state set by the test, nothing that trains. */

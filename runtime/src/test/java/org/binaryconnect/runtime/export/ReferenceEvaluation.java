@@ -1,9 +1,9 @@
 package org.binaryconnect.runtime.export;
 
 import org.binaryconnect.dsl.Nonlinearity;
+import org.binaryconnect.runtime.network.LayerDescription;
 import org.binaryconnect.runtime.nn.ConvShape;
 import org.binaryconnect.runtime.nn.PoolShape;
-import org.binaryconnect.runtime.train.LayerDescription;
 
 /** Two evaluations in plain Java that the exports are checked against. */
 final class ReferenceEvaluation {

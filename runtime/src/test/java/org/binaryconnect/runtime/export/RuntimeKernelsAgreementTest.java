@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.binaryconnect.dsl.Nonlinearity;
+import org.binaryconnect.runtime.network.LayerDescription;
 import org.binaryconnect.runtime.nn.ActivationKernels;
 import org.binaryconnect.runtime.nn.BatchNormKernels;
 import org.binaryconnect.runtime.nn.Binarize;
 import org.binaryconnect.runtime.nn.DenseKernels;
 import org.binaryconnect.runtime.nn.Gemm;
-import org.binaryconnect.runtime.train.LayerDescription;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.binaryconnect.runtime.train.ConfusionMatrix;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.junit.jupiter.api.Test;
 
 class ConfusionMatrixChartTest {

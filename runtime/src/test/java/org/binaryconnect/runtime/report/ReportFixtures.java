@@ -8,12 +8,12 @@ import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.dsl.Loss;
 import org.binaryconnect.dsl.Nonlinearity;
-import org.binaryconnect.runtime.train.ConfusionMatrix;
-import org.binaryconnect.runtime.train.EpochResult;
-import org.binaryconnect.runtime.train.LayerDescription;
-import org.binaryconnect.runtime.train.NetworkDescription;
-import org.binaryconnect.runtime.train.TrainingConfig;
-import org.binaryconnect.runtime.train.TrainingDefaults;
+import org.binaryconnect.runtime.network.LayerDescription;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainingDefaults;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
+import org.binaryconnect.runtime.run.EpochResult;
+import org.binaryconnect.runtime.run.TrainingConfig;
 
 /** A plausible finished run of a small MLP, with a name that needs escaping in HTML and JSON. */
 final class ReportFixtures {

@@ -22,11 +22,10 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.binaryconnect.runtime.train.ConfusionMatrix;
-import org.binaryconnect.runtime.train.EpochResult;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
+import org.binaryconnect.runtime.run.EpochResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-// ND4J's shaded Jackson, on the classpath anyway: an independent parser checks the hand-written JSON.
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 

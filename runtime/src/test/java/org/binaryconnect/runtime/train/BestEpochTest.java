@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.binaryconnect.runtime.run.EpochResult;
 import org.junit.jupiter.api.Test;
 
 class BestEpochTest {

@@ -2,6 +2,7 @@ package org.binaryconnect.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.binaryconnect.runtime.run.EpochResult;
 import org.junit.jupiter.api.Test;
 
 class EpochResultTest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.data.Samples;
+import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorConfusionMatrixTest {

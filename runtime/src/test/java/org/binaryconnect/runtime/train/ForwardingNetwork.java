@@ -2,6 +2,9 @@ package org.binaryconnect.runtime.train;
 
 import java.util.List;
 import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.runtime.network.NamedArray;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.optim.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalLong;
+import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.network.NetworkClasses;
 import org.junit.jupiter.api.Test;
 
 class NetworkClassesTest {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.binaryconnect.runtime.run.EpochResult;
 import org.junit.jupiter.api.Test;
 
 class ProgressDisplayTest {

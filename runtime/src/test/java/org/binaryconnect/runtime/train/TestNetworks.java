@@ -1,5 +1,8 @@
 package org.binaryconnect.runtime.train;
 
+import org.binaryconnect.runtime.network.NetworkClasses;
+import org.binaryconnect.runtime.network.NetworkDescription;
+import org.binaryconnect.runtime.network.TrainingDefaults;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Generated-network stand-ins that {@link NetworkClasses} and the command line create by name. */

@@ -13,6 +13,9 @@ import java.util.List;
 import org.binaryconnect.runtime.data.DataException;
 import org.binaryconnect.runtime.data.IdxFiles;
 import org.binaryconnect.runtime.data.SyntheticImages;
+import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.run.TrainingOverrides;
+import org.binaryconnect.runtime.run.TrainingResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,7 +17,7 @@ class ShippedModelTest {
     void predictsWithOnlyTheModelJar() throws IOException {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.nd4j.linalg.factory.Nd4j"));
         assertThrows(ClassNotFoundException.class,
-                () -> Class.forName("org.binaryconnect.runtime.train.TrainableNetwork"));
+                () -> Class.forName("org.binaryconnect.runtime.network.TrainableNetwork"));
         System.out.println("app classpath: " + System.getProperty("java.class.path"));
 
         TinyMlpInference model = TinyMlpInference.load();

@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.network;
 
 /**
  * The training request is wrong: an unknown network class, an impossible epoch count or learning rate, more

@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.run;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.network;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.binaryconnect.dsl.GeneratedCode;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -79,14 +80,10 @@ public final class NetworkClasses {
         }
     }
 
-    /**
-     * The version of the generated code this runtime calls: the processor writes it into every generated network
-     * as {@code GENERATED_CODE_VERSION}, and it changes whenever what the generated code and the runtime expect of
-     * each other changes.
-     */
-    public static final int GENERATED_CODE_VERSION = 3;
+    /** The version of the generated code this runtime calls: {@link GeneratedCode#VERSION}. */
+    public static final int GENERATED_CODE_VERSION = GeneratedCode.VERSION;
 
-    static final String VERSION_FIELD = "GENERATED_CODE_VERSION";
+    static final String VERSION_FIELD = GeneratedCode.VERSION_FIELD;
 
     /**
      * A generated network (one with a {@link NetworkDescription} constant) compiled by another version of the

@@ -1,9 +1,10 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.binaryconnect.runtime.network.TrainableNetwork;
 
 /**
  * Where a training run stands after an epoch, beyond the arrays: what a checkpoint stores so that a resumed run

@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.network;
 
 import java.util.List;
 import org.binaryconnect.dsl.EvaluationWeights;

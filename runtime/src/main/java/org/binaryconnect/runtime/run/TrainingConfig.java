@@ -1,7 +1,9 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.run;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.network.TrainingDefaults;
 import org.binaryconnect.runtime.optim.LearningRateSchedule;
 
 /**

@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

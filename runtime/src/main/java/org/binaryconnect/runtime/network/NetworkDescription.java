@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.network;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

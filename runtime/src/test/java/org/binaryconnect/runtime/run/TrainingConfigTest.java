@@ -1,10 +1,12 @@
-package org.binaryconnect.runtime.train;
+package org.binaryconnect.runtime.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.network.TrainingDefaults;
 import org.junit.jupiter.api.Test;
 
 class TrainingConfigTest {
