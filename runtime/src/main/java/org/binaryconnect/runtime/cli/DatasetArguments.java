@@ -2,7 +2,6 @@ package org.binaryconnect.runtime.cli;
 
 import java.util.List;
 import java.util.Locale;
-import org.binaryconnect.runtime.data.ByteScaling;
 import org.binaryconnect.runtime.data.CsvOptions;
 import org.binaryconnect.runtime.data.DatasetFormat;
 import org.binaryconnect.runtime.data.DatasetRequest;
@@ -54,24 +53,12 @@ final class DatasetArguments {
         }
     }
 
-    /**
-     * Steps in the order they apply: {@code scale-0-1} or {@code scale-1-1} (the default) for bytes, then any of
-     * {@code gcn}, {@code center}, {@code zca}; {@code authors-cifar10} stands for {@code scale-1-1,gcn,zca}.
-     */
+    /** See {@link Preprocessing#parse}. */
     static Preprocessing preprocessing(String value) {
-        Preprocessing preprocessing = Preprocessing.defaults();
-        for (String step : value.split(",")) {
-            preprocessing = switch (step.trim().toLowerCase(Locale.ROOT)) {
-                case "scale-0-1" -> preprocessing.withScaling(ByteScaling.ZERO_TO_ONE);
-                case "scale-1-1" -> preprocessing.withScaling(ByteScaling.MINUS_ONE_TO_ONE);
-                case "gcn" -> preprocessing.withContrastNormalization(true);
-                case "center" -> preprocessing.withCentering(true);
-                case "zca" -> preprocessing.withZcaWhitening(true);
-                case "authors-cifar10" -> Preprocessing.authorsCifarTen();
-                default -> throw new UsageException("--preprocessing expects steps among scale-0-1, scale-1-1, gcn, "
-                        + "center, zca and authors-cifar10, got '" + step.trim() + "'.");
-            };
+        try {
+            return Preprocessing.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        return preprocessing;
     }
 }

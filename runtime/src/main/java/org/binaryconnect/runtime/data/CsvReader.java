@@ -33,6 +33,9 @@ final class CsvReader {
     private final Path file;
     private final CsvOptions options;
     private final int classes;
+    /** Separators people use instead of the comma, named when a file reads as a single column. */
+    private static final String OTHER_DELIMITERS = ";\t| ";
+
     private final Pattern delimiter;
 
     private CsvReader(Path file, CsvOptions options, int classes) {
@@ -82,11 +85,11 @@ final class CsvReader {
                 if (isHeader(cells)) {
                     names = List.of(cells);
                     labelColumn = labelColumn(names, columns);
-                    checkFeatureCount(columns, inputSize);
+                    checkFeatureCount(columns, inputSize, line);
                     continue;
                 }
+                checkFeatureCount(columns, inputSize, line);
                 labelColumn = labelColumn(null, columns);
-                checkFeatureCount(columns, inputSize);
             }
             if (cells.length != columns) {
                 throw new DataException(file + ", line " + lineNumber + ": " + cells.length + " cells, but "
@@ -163,7 +166,15 @@ final class CsvReader {
                 + "its index counted from 0.");
     }
 
-    private void checkFeatureCount(int columns, int inputSize) {
+    private void checkFeatureCount(int columns, int inputSize, String firstLine) {
+        if (columns == 1 && inputSize > 0) {
+            String delimiter = String.valueOf(options.delimiter());
+            String seen = OTHER_DELIMITERS.chars().filter(c -> firstLine.indexOf(c) >= 0).mapToObj(c -> "'"
+                    + (c == '\t' ? "\\t" : String.valueOf((char) c)) + "'").findFirst().orElse(null);
+            throw new DataException(file + " reads as one column: its first line has no '" + delimiter + "'"
+                    + (seen == null ? "" : " (its cells seem separated by " + seen + ")") + ". Write the file with '"
+                    + delimiter + "' between a label and " + inputSize + " feature values.");
+        }
         if (columns - 1 != inputSize) {
             throw new DataException(file + " has " + (columns - 1) + " feature columns besides the label, but the "
                     + "network takes " + inputSize + " inputs: use a file with " + inputSize

@@ -41,11 +41,27 @@ public final class DatasetLoader {
         ResolvedDataset resolved = resolver.resolve(request);
         Path location = resolved.location();
         RawDataset raw = switch (resolved.format()) {
-            case IDX, AUTO -> IdxDataset.read(location, request.emnistSplit(), inputSize, classes);
+            case IDX, AUTO -> {
+                for (Path ignored : IdxLayout.locate(location, request.emnistSplit()).ignoredTwins()) {
+                    request.console().accept("note: " + ignored.getFileName() + " is not read: the .gz file of the"
+                            + " same name beside it is");
+                }
+                yield IdxDataset.read(location, request.emnistSplit(), inputSize, classes);
+            }
             case CIFAR10 -> CifarTenDataset.read(location, inputSize, classes);
             case CSV -> CsvDataset.read(location, request.csv(), inputSize, classes);
         };
+        requireSamples(raw.training(), "training", location);
+        requireSamples(raw.test(), "test", location);
         return request.preprocessing().apply(raw);
+    }
+
+    /** An empty part would train on nothing or report an accuracy of NaN, and exit as if all were well. */
+    private static void requireSamples(RawSamples part, String name, Path location) {
+        if (part.count() == 0) {
+            throw new DataException("The " + name + " part of " + location + " holds no samples: give data with at"
+                    + " least one " + name + " sample.");
+        }
     }
 
     /**

@@ -87,6 +87,21 @@ record IdxLayout(Path trainImages, Path trainLabels, Path testImages, Path testL
         return new IdxLayout(files.get(0), files.get(1), files.get(2), files.get(3), transposed);
     }
 
+    /** The uncompressed files beside the compressed ones this layout reads, which are therefore not read. */
+    List<Path> ignoredTwins() {
+        List<Path> ignored = new ArrayList<>();
+        for (Path file : List.of(trainImages, trainLabels, testImages, testLabels)) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".gz")) {
+                Path raw = file.resolveSibling(name.substring(0, name.length() - ".gz".length()));
+                if (Files.isRegularFile(raw)) {
+                    ignored.add(raw);
+                }
+            }
+        }
+        return ignored;
+    }
+
     /** For each name the compressed file if present, else the raw one; names with neither are left out. */
     private static List<Path> existing(Path directory, List<String> names) {
         List<Path> found = new ArrayList<>();

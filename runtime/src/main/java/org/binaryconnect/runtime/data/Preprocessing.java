@@ -1,5 +1,9 @@
 package org.binaryconnect.runtime.data;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * What happens to the features between the file and the network, in this order: bytes are scaled
  * ({@code scaling}; CSV values are taken as they are), then optionally global contrast normalisation, per-feature
@@ -13,6 +17,9 @@ package org.binaryconnect.runtime.data;
  */
 public record Preprocessing(ByteScaling scaling, boolean contrastNormalization, boolean centering,
         boolean zcaWhitening) {
+
+    /** The steps {@link #parse} knows, in their order of application (the two scalings are alternatives). */
+    private static final List<String> STEPS = List.of("scale-0-1", "scale-1-1", "gcn", "center", "zca");
 
     public Preprocessing {
         if (scaling == null) {
@@ -48,6 +55,59 @@ public record Preprocessing(ByteScaling scaling, boolean contrastNormalization, 
 
     public Preprocessing withZcaWhitening(boolean value) {
         return new Preprocessing(scaling, contrastNormalization, centering, value);
+    }
+
+    /**
+     * The steps as a user writes them (the {@code preprocessing} parameter): a comma-separated list, in the order
+     * they apply, of at most one byte scaling ({@code scale-0-1}, or {@code scale-1-1}, the default), then any of
+     * {@code gcn}, {@code center} and {@code zca}; or {@code authors-cifar10} alone, which stands for
+     * {@code scale-1-1,gcn,zca}.
+     *
+     * @throws IllegalArgumentException in one sentence saying what to write instead: for an unknown step, a step
+     *     given twice, two scalings (the second would silently win), steps out of their order of application, or
+     *     {@code authors-cifar10} combined with anything
+     */
+    public static Preprocessing parse(String text) {
+        List<String> steps = new ArrayList<>();
+        for (String step : text.split(",", -1)) {
+            steps.add(step.trim().toLowerCase(Locale.ROOT));
+        }
+        if (steps.contains("authors-cifar10")) {
+            if (steps.size() > 1) {
+                throw new IllegalArgumentException("preprocessing authors-cifar10 stands for scale-1-1,gcn,zca and"
+                        + " takes no other step: write either authors-cifar10 alone or the steps, got '" + text + "'.");
+            }
+            return authorsCifarTen();
+        }
+        Preprocessing preprocessing = defaults();
+        int last = -1;
+        for (String step : steps) {
+            int rank = STEPS.indexOf(step);
+            if (rank < 0) {
+                throw new IllegalArgumentException("preprocessing expects steps among " + String.join(", ", STEPS)
+                        + " and authors-cifar10, got '" + step + "'" + (step.isEmpty() ? " (an empty step)" : "")
+                        + ".");
+            }
+            int order = Math.max(rank - 1, 0); // the two scalings share the first place
+            if (order < last || (order == last && order == 0)) {
+                throw new IllegalArgumentException("preprocessing '" + text + "' " + (order == 0 && last == 0
+                        ? "scales the bytes twice: keep one of scale-0-1 and scale-1-1."
+                        : "lists its steps out of the order in which they apply: write them in the order "
+                                + String.join(", ", STEPS) + "."));
+            }
+            if (order == last) {
+                throw new IllegalArgumentException("preprocessing '" + text + "' names " + step + " twice.");
+            }
+            last = order;
+            preprocessing = switch (step) {
+                case "scale-0-1" -> preprocessing.withScaling(ByteScaling.ZERO_TO_ONE);
+                case "scale-1-1" -> preprocessing.withScaling(ByteScaling.MINUS_ONE_TO_ONE);
+                case "gcn" -> preprocessing.withContrastNormalization(true);
+                case "center" -> preprocessing.withCentering(true);
+                default -> preprocessing.withZcaWhitening(true);
+            };
+        }
+        return preprocessing;
     }
 
     /** Whether anything beyond mapping bytes to floats happens, so that features must be stored as floats. */

@@ -80,9 +80,16 @@ public final class Trainer {
         int batchSize = network.description().batchSize();
         int batches = data.training().size() / batchSize;
         if (batches == 0) {
-            throw new ConfigurationException("Only " + data.training().size() + " training samples remain after "
-                    + data.validation().size() + " are held out for validation, fewer than one batch of "
-                    + batchSize + ": lower validationSamples.");
+            throw new ConfigurationException(data.validation().size() == 0
+                    ? "The data holds " + data.training().size() + " training samples, fewer than one batch of "
+                            + batchSize + ": give more training data, or a smaller batchSize in @Training."
+                    : "Only " + data.training().size() + " training samples remain after "
+                            + data.validation().size() + " are held out for validation, fewer than one batch of "
+                            + batchSize + ": lower validationSamples"
+                            + (data.training().size() + data.validation().size() >= batchSize ? "."
+                                    : ", and give more training data or a smaller batchSize in @Training: all "
+                                            + (data.training().size() + data.validation().size())
+                                            + " together are fewer than one batch."));
         }
         BatchFiller batch = new BatchFiller(network);
         Evaluator evaluator = new Evaluator(network);

@@ -56,8 +56,9 @@ public final class TrainingService {
         Dataset dataset = loader.load(data, description.inputSize(), description.classes());
         int available = dataset.training().size();
         if (config.validationSamples() >= available) {
-            throw new ConfigurationException("validationSamples is " + config.validationSamples() + ", but " + data
-                    + " holds only " + available + " training samples: hold out fewer for validation.");
+            throw new ConfigurationException("validationSamples is " + config.validationSamples() + ", but "
+                    + dataset.directory() + " holds only " + available + " training samples: hold out fewer for"
+                    + " validation.");
         }
         DatasetSplit split = dataset.split(config.validationSamples());
         console.accept("data: " + dataset.directory() + ": " + split.training().size() + " training, " + split.validation().size()

@@ -2,6 +2,7 @@ package org.binaryconnect.runtime.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,19 @@ class CsvDatasetTest {
             assertArrayEquals(new byte[] {1, 0}, samples.labels());
             assertArrayEquals(new float[] {0.5f, 7f, 0.25f, 8f}, samples.floats());
         }
+    }
+
+    @Test
+    void aFileOfAnotherSeparatorReadsAsOneColumnAndTheMessageSaysSoNotToDeclareOneInput() {
+        DataException semicolons = assertThrows(DataException.class,
+                () -> read("label;x;y\n1;5;6\n", CsvOptions.defaults(), 2, 2));
+        DataException tabs = assertThrows(DataException.class, () -> read("1\t5\t6\n", CsvOptions.defaults(), 2, 2));
+
+        assertTrue(semicolons.getMessage().endsWith(" reads as one column: its first line has no ',' (its cells seem"
+                + " separated by ';'). Write the file with ',' between a label and 2 feature values."),
+                semicolons.getMessage());
+        assertTrue(tabs.getMessage().contains("(its cells seem separated by '\\t')"), tabs.getMessage());
+        assertFalse(semicolons.getMessage().contains("{0}"), semicolons.getMessage());
     }
 
     @Test

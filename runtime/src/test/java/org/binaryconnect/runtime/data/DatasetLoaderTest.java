@@ -142,4 +142,34 @@ class DatasetLoaderTest {
         assertEquals("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz", KnownDataset.CIFAR10.official().base()
                 .resolve(KnownDataset.CIFAR10.official().files().get(0).name()).toString());
     }
+
+    @Test
+    void anEmptyTestOrTrainingPartIsRefusedNamingThePart() {
+        Path noTest = IdxFiles.writeDataset(dir.resolve("no-test"), SyntheticImages.generate(6, 2, 2, 3, 1),
+                SyntheticImages.generate(0, 2, 2, 3, 2), true);
+        Path noTraining = IdxFiles.writeDataset(dir.resolve("no-training"), SyntheticImages.generate(0, 2, 2, 3, 1),
+                SyntheticImages.generate(2, 2, 2, 3, 2), false);
+
+        DataException test = assertThrows(DataException.class, () -> hermetic().load(request(noTest.toString()), 4, 3));
+        DataException training = assertThrows(DataException.class,
+                () -> hermetic().load(request(noTraining.toString()), 4, 3));
+
+        assertEquals("The test part of " + noTest + " holds no samples: give data with at least one test sample.",
+                test.getMessage());
+        assertTrue(training.getMessage().startsWith("The training part of " + noTraining + " holds no samples"),
+                training.getMessage());
+    }
+
+    @Test
+    void anUncompressedTwinOfAReadFileIsNamedAsNotRead() throws Exception {
+        Path data = IdxFiles.writeDataset(dir.resolve("both"), SyntheticImages.generate(6, 2, 2, 3, 1),
+                SyntheticImages.generate(2, 2, 2, 3, 2), true);
+        Files.copy(data.resolve("t10k-labels-idx1-ubyte.gz"), data.resolve("t10k-labels-idx1-ubyte"));
+        List<String> console = new java.util.ArrayList<>();
+
+        hermetic().load(request(data.toString()).withConsole(console::add), 4, 3);
+
+        assertEquals(List.of("note: t10k-labels-idx1-ubyte is not read: the .gz file of the same name beside it is"),
+                console);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.binaryconnect.runtime.data.Dataset;
 import org.binaryconnect.runtime.data.DatasetSplit;
+import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.data.IdxDataset;
 import org.binaryconnect.runtime.data.IdxFiles;
 import org.binaryconnect.runtime.data.SyntheticImages;
@@ -383,6 +384,26 @@ class TrainerTest {
 
         assertTrue(e.getMessage().contains("Only 5 training samples remain after 300 are held out"), e.getMessage());
         assertFalse(Files.exists(output));
+    }
+
+    @Test
+    void dataSmallerThanOneBatchAdvisesMoreDataOrASmallerBatchNotOnlyFewerValidationSamples() {
+        Samples all = dataset.training();
+        DatasetSplit smallerThanABatch = new DatasetSplit(all.range(0, 5), all.range(5, 8), dataset.test());
+        DatasetSplit nothingHeldOut = new DatasetSplit(all.range(0, 7), all.range(0, 0), dataset.test());
+
+        String held = assertThrows(ConfigurationException.class, () -> new Trainer(
+                new LinearSoftmaxNetwork(DataType.FLOAT, 77), new TrainingConfig(1, 0.5, 0.05, 3, 77,
+                        out.resolve("held")), line -> { }).train(smallerThanABatch)).getMessage();
+        String none = assertThrows(ConfigurationException.class, () -> new Trainer(
+                new LinearSoftmaxNetwork(DataType.FLOAT, 77), new TrainingConfig(1, 0.5, 0.05, 0, 77,
+                        out.resolve("none")), line -> { }).train(nothingHeldOut)).getMessage();
+
+        assertEquals("Only 5 training samples remain after 3 are held out for validation, fewer than one batch of 10:"
+                + " lower validationSamples, and give more training data or a smaller batchSize in @Training: all 8"
+                + " together are fewer than one batch.", held);
+        assertEquals("The data holds 7 training samples, fewer than one batch of 10: give more training data, or a"
+                + " smaller batchSize in @Training.", none);
     }
 
     @Test
