@@ -10,6 +10,8 @@ import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.model.CheckpointFile;
 import org.binaryconnect.runtime.model.ModelFile;
+import org.binaryconnect.runtime.model.ModelFileException;
+import org.binaryconnect.runtime.model.ModelHeader;
 import org.binaryconnect.runtime.network.ConfigurationException;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.Rng;
@@ -106,7 +108,7 @@ public final class Trainer {
         Rng shuffleRng = new Rng(config.seed() ^ SHUFFLE_STREAM);
         BestEpoch best = new BestEpoch();
         List<EpochResult> epochs = new ArrayList<>();
-        TrainingProgress resumed = resumePoint(checkpointFile, runKey);
+        TrainingProgress resumed = resumePoint(checkpointFile, modelFile, runKey);
         DivergenceCheck divergence = new DivergenceCheck(resumed == null ? Double.NaN : resumed.referenceLoss());
         ConfusionMatrix bestTest = resumed == null ? null : resumed.bestTestMatrix();
         if (resumed != null) {
@@ -170,13 +172,18 @@ public final class Trainer {
 
     /**
      * Restores the checkpoint in the output directory when resuming is on and it belongs to this run; null when
-     * the run starts from the beginning.
+     * the run starts from the beginning. A model of another run that starting again would replace is kept (see
+     * {@link PreviousRuns}); a missing or damaged model of this run is rebuilt, from the checkpoint when it holds
+     * the best epoch, else by training again from the start, which gives the same bits.
      *
      * @throws org.binaryconnect.runtime.model.ModelFileException when the checkpoint is damaged: it is left as it
      *     is, for the user to look at or delete
      */
-    private TrainingProgress resumePoint(Path checkpointFile, String runKey) throws IOException {
+    private TrainingProgress resumePoint(Path checkpointFile, Path modelFile, String runKey) throws IOException {
         if (!options.resume() || !Files.exists(checkpointFile)) {
+            if (!options.resume() || isForeign(modelFile)) {
+                keepPrevious(options.resume() ? "a model of another network" : "training restarts (resume is off)");
+            }
             return null;
         }
         CheckpointFile.Loaded checkpoint = CheckpointFile.read(checkpointFile);
@@ -184,13 +191,69 @@ public final class Trainer {
         if (!saved.runKey().equals(runKey)) {
             console.accept("checkpoint " + checkpointFile + " is from a run with another network, configuration or "
                     + "data: training from the start");
+            keepPrevious("its model is not this run's");
             return null;
         }
         if (saved.epoch() > config.epochs()) {
             throw new IllegalStateException("checkpoint after epoch " + saved.epoch() + " of a " + config.epochs()
                     + "-epoch run");
         }
-        return checkpoint.restoreInto(network);
+        int bestEpoch = bestEpoch(saved.history());
+        String problem = modelProblem(modelFile, bestEpoch, saved.epoch());
+        if (problem == null) {
+            return checkpoint.restoreInto(network);
+        }
+        if (bestEpoch == saved.epoch()) {
+            TrainingProgress restored = checkpoint.restoreInto(network);
+            ModelFile.save(modelFile, network, bestEpoch);
+            console.accept(modelFile + " " + problem + ": rebuilt from the checkpoint, which holds the best epoch, "
+                    + bestEpoch);
+            return restored;
+        }
+        console.accept(modelFile + " " + problem + ", and the checkpoint holds epoch " + saved.epoch() + ", not the"
+                + " best epoch " + bestEpoch + ": training again from the start to rebuild it");
+        return null;
+    }
+
+    /** Why {@code modelFile} is not the model of this run's best epoch; null when it is whole and in order. */
+    private String modelProblem(Path modelFile, int bestEpoch, int checkpointEpoch) throws IOException {
+        if (!Files.exists(modelFile)) {
+            return "is missing";
+        }
+        ModelHeader header;
+        try {
+            header = ModelFile.readHeader(modelFile);
+        } catch (ModelFileException e) {
+            return "is damaged (" + e.getMessage() + ")";
+        }
+        if (!header.fingerprint().equals(network.description().fingerprint())) {
+            return "holds a model of another network";
+        }
+        // a later epoch's model: the run stopped between saving it and the checkpoint, and will save it again
+        if (header.epoch() != bestEpoch && header.epoch() <= checkpointEpoch) {
+            return "holds epoch " + header.epoch() + ", not the best epoch " + bestEpoch;
+        }
+        return null;
+    }
+
+    private boolean isForeign(Path modelFile) throws IOException {
+        String fingerprint = Files.exists(modelFile) ? PreviousRuns.fingerprint(modelFile) : null;
+        return fingerprint != null && !fingerprint.equals(network.description().fingerprint());
+    }
+
+    private void keepPrevious(String why) throws IOException {
+        Path kept = PreviousRuns.keep(config.outputDirectory());
+        if (kept != null) {
+            console.accept("kept the model already in " + config.outputDirectory() + " (" + why + ") in " + kept);
+        }
+    }
+
+    private static int bestEpoch(List<EpochResult> history) {
+        BestEpoch best = new BestEpoch();
+        for (EpochResult epoch : history) {
+            best.offer(epoch);
+        }
+        return best.best().epoch();
     }
 
     private static int[] identity(int n) {

@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.binaryconnect.runtime.data.Dataset;
 import org.binaryconnect.runtime.data.DatasetSplit;
-import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.data.IdxDataset;
 import org.binaryconnect.runtime.data.IdxFiles;
+import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.data.SyntheticImages;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.model.ModelFileException;
@@ -368,8 +368,11 @@ class TrainerTest {
         TrainingResult result = new Trainer(new LinearSoftmaxNetwork(DataType.FLOAT, 77), config(2, out),
                 console::add, new TrainingOptions(false, "")).train(dataset.split(60));
 
-        assertEquals(3, console.size(), console.toString());
-        assertTrue(console.get(0).startsWith("epoch 1/2 "), console.toString());
+        assertEquals(4, console.size(), console.toString());
+        // the first run's model is kept, not overwritten: starting over is on purpose, losing a model is not
+        assertTrue(console.get(0).startsWith("kept the model already in " + out + " (training restarts (resume is"
+                + " off)) in " + out.resolve(PreviousRuns.DIRECTORY)), console.toString());
+        assertTrue(console.get(1).startsWith("epoch 1/2 "), console.toString());
         assertEquals(2, result.epochs().size());
     }
 
