@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * C text built line by line, no line longer than {@link #WIDTH} characters: comments are wrapped at spaces, long
- * statements at their commas (a statement without one stays whole: only names of about 100 characters make one that
- * long), and array initializers hold as many values a line as fit.
+ * statements at their commas, and array initializers hold as many values a line as fit. A statement without a comma
+ * stays whole: the longest, {@code int <spec>_predict(const float *features)}, fits for spec names of up to 80
+ * characters.
  */
 final class CText {
 
