@@ -1,5 +1,5 @@
 // The export goal packed the conv network next to the spec in target/classes, in format version 3, wrote the C
-// pair, which compiles, and the generated JDK-only TinyCnnInference loads the packed model and predicts.
+// files, which compile, and the generated JDK-only TinyCnnInference loads the packed model and predicts.
 def log = new File(basedir, 'build.log').text
 
 assert log.contains('Exporting TinyCnn (com.example.tiny.TinyCnnNetwork) from '
@@ -27,10 +27,14 @@ assert label >= 0 && label < 10
 def c = new File(basedir, 'target/binaryconnect/TinyCnn/c')
 def header = new File(c, 'tinycnn.h')
 assert header.isFile() && new File(c, 'tinycnn.c').isFile()
+// the kernels every network calls, copied unchanged next to the network's own .c, which includes them
+def kernels = new File(c, 'binaryconnect_kernels.h')
+assert kernels.isFile() && kernels.text.contains('static inline void bc_binary_dense(')
+assert new File(c, 'tinycnn.c').text.contains('#include "binaryconnect_kernels.h"')
 assert header.text.contains('#define TINYCNN_INPUT_SIZE 784')
 assert header.text.contains('int tinycnn_predict(const float *features);')
 
-// The C is portable C99 that compiles without a warning (CI has gcc).
+// The C is portable C99 that compiles without a warning (CI has gcc): the network's .c is the only file to compile.
 def gcc = ['gcc', '-std=c99', '-O2', '-Wall', '-Werror', '-c', 'tinycnn.c', '-o', 'tinycnn.o'].execute(null, c)
 def output = new StringBuilder()
 gcc.waitForProcessOutput(output, output)

@@ -1,5 +1,5 @@
 // The export goal read the model the train goal wrote, packed it next to the spec in target/classes (where the
-// generated TinyMlpInference reads it and mvn package ships it), wrote the C pair, and printed the sizes.
+// generated TinyMlpInference reads it and mvn package ships it), wrote the C files, and printed the sizes.
 def log = new File(basedir, 'build.log').text
 
 assert log.contains('Exporting TinyMlp (com.example.tiny.TinyMlpNetwork) from '
@@ -19,10 +19,14 @@ assert new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8))
 def c = new File(basedir, 'target/binaryconnect/TinyMlp/c')
 def header = new File(c, 'tinymlp.h')
 assert header.isFile() && new File(c, 'tinymlp.c').isFile()
+// the kernels every network calls, copied unchanged next to the network's own .c, which includes them
+def kernels = new File(c, 'binaryconnect_kernels.h')
+assert kernels.isFile() && kernels.text.contains('static inline void bc_binary_dense(')
+assert new File(c, 'tinymlp.c').text.contains('#include "binaryconnect_kernels.h"')
 assert header.text.contains('#define TINYMLP_INPUT_SIZE 784')
 assert header.text.contains('int tinymlp_predict(const float *features);')
 
-// The C is portable C99 that compiles without a warning (CI has gcc).
+// The C is portable C99 that compiles without a warning (CI has gcc): the network's .c is the only file to compile.
 def gcc = ['gcc', '-std=c99', '-O2', '-Wall', '-Werror', '-c', 'tinymlp.c', '-o', 'tinymlp.o'].execute(null, c)
 def output = new StringBuilder()
 gcc.waitForProcessOutput(output, output)

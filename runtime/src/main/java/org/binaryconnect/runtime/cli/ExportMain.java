@@ -1,6 +1,7 @@
 package org.binaryconnect.runtime.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.binaryconnect.runtime.export.ExportException;
 import org.binaryconnect.runtime.export.ExportResult;
 import org.binaryconnect.runtime.export.ExportService;
@@ -39,7 +40,7 @@ public final class ExportMain {
             ExportResult result = ExportService.export(parsed.network(), parsed.model(), parsed.resourceDirectory(),
                     parsed.cDirectory());
             out.println("packed resource: " + result.packedFile());
-            out.println("C source: " + result.cFiles().get(0) + ", " + result.cFiles().get(1));
+            out.println("C source: " + String.join(", ", result.cFiles().stream().map(Path::toString).toList()));
             out.println(result.sizeLine());
             out.flush();
             return TrainMain.OK;

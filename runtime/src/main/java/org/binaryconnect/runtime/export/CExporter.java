@@ -11,23 +11,29 @@ import java.util.Locale;
 /**
  * Writes a packed model as portable C99: {@code <name>.h} declares the input size, the class count,
  * {@code <name>_predict} and {@code <name>_scores}; {@code <name>.c} holds the packed weights as constant arrays
- * and the inference, with the packed format's semantics ({@code docs/packed-model-format.md}). No allocation,
- * no globals that change: safe to call from several threads.
+ * and calls, layer by layer, the kernels of {@code binaryconnect_kernels.h} ({@link CKernels}), which is written
+ * next to them unchanged; the semantics are the packed format's ({@code docs/packed-model-format.md}). The .c is
+ * the only file to compile. No allocation, no globals that change: safe to call from several threads.
  */
 public final class CExporter {
 
     private CExporter() {
     }
 
-    /** Writes {@code <directory>/<name>.h} and {@code .c}, e.g. {@code fashionmlp.h}; returns the two files. */
+    /**
+     * Writes {@code <directory>/<name>.h}, {@code .c} and {@code binaryconnect_kernels.h}, e.g.
+     * {@code fashionmlp.h}; returns the three files.
+     */
     public static List<Path> write(PackedModel model, Path directory) throws IOException {
         Files.createDirectories(directory);
         String base = baseName(model);
         Path header = directory.resolve(base + ".h");
         Path source = directory.resolve(base + ".c");
+        Path kernels = directory.resolve(CKernels.FILE_NAME);
         writeAtomically(header, header(model));
         writeAtomically(source, new CSource(model, base).text());
-        return List.of(header, source);
+        writeAtomically(kernels, CKernels.text());
+        return List.of(header, source, kernels);
     }
 
     /** The file and function prefix: the spec's name in lower case, e.g. {@code fashionmlp}. */
@@ -49,37 +55,41 @@ public final class CExporter {
         String base = baseName(model);
         String upper = macroPrefix(model);
         String guard = upper + "_H";
-        return "/* " + model.name() + " (" + model.specClass() + "), fingerprint " + model.fingerprint() + ".\n"
-                + " * Written by mvn binaryconnect:export; do not edit. */\n"
-                + "#ifndef " + guard + "\n"
-                + "#define " + guard + "\n"
-                + "\n"
-                + "#ifdef __cplusplus\n"
-                + "extern \"C\" {\n"
-                + "#endif\n"
-                + "\n"
-                + "/* Features per sample, flattened in the declared input shape's order. */\n"
-                + "#define " + upper + "_INPUT_SIZE " + model.inputSize() + "\n"
-                + "#define " + upper + "_CLASSES " + model.classes() + "\n"
-                + "\n"
-                + "/* The stack one call of " + base + "_scores or " + base + "_predict takes for its buffers, in bytes\n"
-                + "   (no allocation, no shared state: calls from several threads are safe). Give a thread at least\n"
-                + "   this much stack beyond its own use. */\n"
-                + "#define " + upper + "_STACK_BYTES " + CSource.stackBytes(model.layers()) + "\n"
-                + "\n"
-                + "/* Compile without fused multiply-adds (gcc: -ffp-contract=off, or -std=c99; clang: the .c file says\n"
-                + "   so itself) for exactly the generated Java inference's sums. */\n"
-                + "/* The predicted class of one sample: the index of the largest score, the first one on ties. */\n"
-                + "int " + base + "_predict(const float *features);\n"
-                + "\n"
-                + "/* The " + upper + "_CLASSES scores of one sample (the last layer's outputs) into scores. */\n"
-                + "void " + base + "_scores(const float *features, float *scores);\n"
-                + "\n"
-                + "#ifdef __cplusplus\n"
-                + "}\n"
-                + "#endif\n"
-                + "\n"
-                + "#endif\n";
+        return new CText()
+                .comment("", model.name() + " (" + model.specClass() + "), fingerprint " + model.fingerprint() + ".")
+                .comment("", "Written by mvn binaryconnect:export; do not edit. Compile " + base + ".c, with "
+                        + CKernels.FILE_NAME + " next to it.")
+                .line("#ifndef " + guard)
+                .line("#define " + guard)
+                .line("")
+                .line("#ifdef __cplusplus")
+                .line("extern \"C\" {")
+                .line("#endif")
+                .line("")
+                .comment("", "Features per sample, flattened in the declared input shape's order.")
+                .line("#define " + upper + "_INPUT_SIZE " + model.inputSize())
+                .line("#define " + upper + "_CLASSES " + model.classes())
+                .line("")
+                .comment("", "The stack one call of " + base + "_scores or " + base + "_predict takes for its"
+                        + " buffers, in bytes (no allocation, no shared state: calls from several threads are safe)."
+                        + " Give a thread at least this much stack beyond its own use.")
+                .line("#define " + upper + "_STACK_BYTES " + CSource.stackBytes(model.layers()))
+                .line("")
+                .comment("", "Compile without fused multiply-adds (gcc: -ffp-contract=off, or -std=c99; clang: "
+                        + CKernels.FILE_NAME + " says so itself) for exactly the generated Java inference's sums.")
+                .comment("", "The predicted class of one sample: the index of the largest score, the first one on"
+                        + " ties.")
+                .line("int " + base + "_predict(const float *features);")
+                .line("")
+                .comment("", "The " + upper + "_CLASSES scores of one sample (the last layer's outputs) into scores.")
+                .line("void " + base + "_scores(const float *features, float *scores);")
+                .line("")
+                .line("#ifdef __cplusplus")
+                .line("}")
+                .line("#endif")
+                .line("")
+                .line("#endif")
+                .toString();
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {

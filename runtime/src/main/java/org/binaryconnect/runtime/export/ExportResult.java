@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param packedFile the {@code .bcpk} resource
  * @param packedBytes its size
  * @param float32WeightBytes the size of the layers' weights as float32 arrays
- * @param cFiles the C header and source
+ * @param cFiles the C header, source and kernels header
  */
 public record ExportResult(Path packedFile, long packedBytes, long float32WeightBytes, List<Path> cFiles) {
 

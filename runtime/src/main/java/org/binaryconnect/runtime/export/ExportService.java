@@ -11,7 +11,7 @@ import org.binaryconnect.runtime.network.TrainableNetwork;
 
 /**
  * Exports a trained model: loads {@code model.bin} into the generated network, packs it into the resource its
- * inference class reads and writes the C pair. Everything is loaded and checked before anything is written.
+ * inference class reads and writes the C files. Everything is loaded and checked before anything is written.
  */
 public final class ExportService {
 
@@ -22,7 +22,7 @@ public final class ExportService {
      * @param networkClass the generated network, e.g. {@code com.example.FashionMlpNetwork}
      * @param modelFile the trained model, usually {@code target/binaryconnect/<Network>/model.bin}
      * @param resourceDirectory the classpath root the resource goes under, e.g. {@code target/classes}
-     * @param cDirectory where the C header and source go
+     * @param cDirectory where the C files go (header, source and kernels header)
      * @throws org.binaryconnect.runtime.network.ConfigurationException when the class is not a generated network
      * @throws org.binaryconnect.runtime.model.ModelFileException when the model is missing, damaged or was trained
      *     for another network

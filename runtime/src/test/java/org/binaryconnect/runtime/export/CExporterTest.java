@@ -1,25 +1,24 @@
 package org.binaryconnect.runtime.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import org.binaryconnect.runtime.network.NetworkDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles the exported C with {@code gcc -std=c99 -O2 -Wall -Werror} and a driver, runs it and compares its
- * scores and predictions with the Java evaluation of the same packed model. Needs gcc: without it the test
- * fails rather than skips, so that a build without a C compiler cannot pass unchecked.
+ * Compiles the exported C with {@code gcc -std=c99 -O2 -Wall -Wextra -Werror -pedantic} and a driver, runs it and
+ * compares its scores and predictions with the Java evaluation of the same packed model (dense and conv); checks
+ * what the files hold and that no line is longer than 120 characters. Needs gcc ({@link Gcc}).
  */
 class CExporterTest {
 
@@ -39,10 +38,51 @@ class CExporterTest {
     }
 
     @Test
+    void compiledCMatchesTheJavaEvaluationOfAConvNetworkWithAPoolAndNegativeGamma() throws Exception {
+        checkAgainstJava(PackedModel.of(ConvolutionExportTest.network(5, 0.5)),
+                ConvolutionExportTest.CONV.inputSize());
+    }
+
+    @Test
+    void everyLineOfTheExportFitsIn120Columns() throws Exception {
+        List<PackedModel> models = List.of(PackedModel.of(ExportNetworks.deep(7)),
+                PackedModel.of(ConvolutionExportTest.network(1, 1)), PackedModel.of(longNames()));
+        for (PackedModel model : models) {
+            Path directory = dir.resolve(CExporter.baseName(model));
+            for (Path file : CExporter.write(model, directory)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+                for (int k = 0; k < lines.size(); k++) {
+                    assertTrue(lines.get(k).length() <= 120, file.getFileName() + ":" + (k + 1) + " has "
+                            + lines.get(k).length() + " characters: " + lines.get(k));
+                }
+            }
+        }
+        // the long names wrap and still compile
+        Path longNames = dir.resolve(CExporter.baseName(models.get(2)));
+        Gcc.compile(longNames, List.of("-c", CExporter.baseName(models.get(2)) + ".c"));
+    }
+
+    @Test
+    void theSourceHoldsOnlyTheNetworkAndIncludesTheKernels() throws IOException {
+        List<Path> files = CExporter.write(PackedModel.of(ConvolutionExportTest.network(1, 1)), dir);
+        String source = Files.readString(files.get(1));
+
+        assertTrue(source.contains("#include \"binaryconnect_kernels.h\"\n#include \"conv.h\"\n"), source);
+        assertTrue(source.contains("static const int L0_GEOMETRY[G_FIELDS] = {\n    [G_CHANNELS] = 2, [G_HEIGHT] = 7,"),
+                source);
+        assertTrue(source.contains("    bc_binary_conv(features, L0_GEOMETRY, L0_BITS, L0_SCALE, L0_SHIFT, 1, patch,"
+                + " table, sums, a);\n"), source);
+        assertTrue(source.contains("    return bc_argmax(scores, CONV_CLASSES);\n"), source);
+        assertFalse(source.contains("static inline"), "the kernels are in binaryconnect_kernels.h, not here");
+        assertEquals(CKernels.text(), Files.readString(files.get(2)));
+    }
+
+    @Test
     void headerDeclaresTheSizesAndFunctions() throws IOException {
         List<Path> files = CExporter.write(PackedModel.of(ExportNetworks.hand()), dir);
 
-        assertEquals(List.of(dir.resolve("hand.h"), dir.resolve("hand.c")), files);
+        assertEquals(List.of(dir.resolve("hand.h"), dir.resolve("hand.c"), dir.resolve("binaryconnect_kernels.h")),
+                files);
         String header = Files.readString(files.get(0));
         assertTrue(header.contains("#define HAND_INPUT_SIZE 70\n"), header);
         assertTrue(header.contains("#define HAND_CLASSES 2\n"), header);
@@ -71,10 +111,10 @@ class CExporterTest {
         String base = CExporter.baseName(model);
         Files.writeString(dir.resolve("driver.c"), driver(base, features), StandardCharsets.US_ASCII);
         Path executable = dir.resolve("driver");
-        run(List.of(gcc(), "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic", "-o",
-                executable.toString(), dir.resolve("driver.c").toString(), dir.resolve(base + ".c").toString()));
+        Gcc.compile(dir, List.of("-o", executable.toString(), dir.resolve("driver.c").toString(),
+                dir.resolve(base + ".c").toString()));
 
-        List<String> lines = run(List.of(executable.toString())).lines().toList();
+        List<String> lines = Gcc.run(dir, List.of(executable.toString())).lines().toList();
 
         assertEquals(SAMPLES, lines.size(), lines.toString());
         for (int s = 0; s < SAMPLES; s++) {
@@ -88,6 +128,15 @@ class CExporterTest {
             }
             assertEquals(ReferenceEvaluation.argmax(expected), Integer.parseInt(fields[0]), "sample " + s);
         }
+    }
+
+    /** {@link ExportNetworks#hand()} under a spec name of 60 characters in a long package. */
+    private static FixedStateNetwork longNames() {
+        FixedStateNetwork hand = ExportNetworks.hand();
+        String name = "AVeryLongNetworkNameThatSomeoneMightReallyWriteInTheirProjec";
+        NetworkDescription d = hand.description();
+        return new FixedStateNetwork(ExportNetworks.description(name, "org.example.some.rather.deep.package.name."
+                + "for.networks." + name, d.inputShape(), d.classes(), d.layers()), hand.state());
     }
 
     /** Prints, per sample, the predicted class and the scores. */
@@ -114,31 +163,5 @@ class CExporterTest {
         c.append("            printf(\" %.9g\", (double) scores[k]);\n        }\n");
         c.append("        printf(\"\\n\");\n    }\n    return 0;\n}\n");
         return c.toString();
-    }
-
-    private static String gcc() {
-        try {
-            Process probe = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            if (probe.waitFor() == 0) {
-                return "gcc";
-            }
-        } catch (IOException | InterruptedException e) {
-            // reported below
-        }
-        return fail("gcc is needed to test the C export and was not found on the PATH: install gcc "
-                + "(apt-get install gcc); CI has it.");
-    }
-
-    private String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish in 60 s");
-        }
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
-        return output;
     }
 }

@@ -35,12 +35,12 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class ConvolutionExportTest {
 
-    private static final ConvShape CONV = ConvShape.of(2, 7, 6, 5, 3, 1, Padding.SAME);
+    static final ConvShape CONV = ConvShape.of(2, 7, 6, 5, 3, 1, Padding.SAME);
     private static final PoolShape POOL = PoolShape.of(5, 7, 6, 2, 2);
     private static final int BATCH = 6;
 
     /** {@code Conv}: a binary conv 2x7x6 -> 5x7x6, max-pool 2 -> 5x3x3, batch norm, relu; then a binary dense 45 -> 3. */
-    private static FixedStateNetwork network(long seed, double h) {
+    static FixedStateNetwork network(long seed, double h) {
         Random random = new Random(seed);
         LayerDescription conv = new LayerDescription("conv", CONV.inputSize(), POOL.outputSize(), true, h, true,
                 ExportNetworks.EPSILON, Nonlinearity.RELU, 0, "conv: conv 2x7x6 -> 5x7x6 (3x3 stride 1 SAME)",
