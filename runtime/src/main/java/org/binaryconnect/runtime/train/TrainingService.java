@@ -13,6 +13,7 @@ import org.binaryconnect.runtime.network.LayerDescription;
 import org.binaryconnect.runtime.network.NetworkClasses;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
+import org.binaryconnect.runtime.report.NetworkSummary;
 import org.binaryconnect.runtime.run.TrainingConfig;
 import org.binaryconnect.runtime.run.TrainingResult;
 
@@ -84,6 +85,9 @@ public final class TrainingService {
                 + ", optimizer " + description.optimizer());
         for (String layer : description.layers().stream().map(LayerDescription::summary).toList()) {
             console.accept("  " + layer);
+        }
+        for (String line : NetworkSummary.of(description).lines()) {
+            console.accept("  " + line);
         }
     }
 }

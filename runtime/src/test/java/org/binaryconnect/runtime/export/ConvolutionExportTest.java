@@ -36,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class ConvolutionExportTest {
 
     static final ConvShape CONV = ConvShape.of(2, 7, 6, 5, 3, 1, Padding.SAME);
-    private static final PoolShape POOL = PoolShape.of(5, 7, 6, 2, 2);
+    static final PoolShape POOL = PoolShape.of(5, 7, 6, 2, 2);
     private static final int BATCH = 6;
 
     /** {@code Conv}: a binary conv 2x7x6 -> 5x7x6, max-pool 2 -> 5x3x3, batch norm, relu; then a binary dense 45 -> 3. */

@@ -49,6 +49,12 @@ class TrainingServiceTest {
         assertEquals("network LinearSoftmax (org.example.LinearSoftmax): input [4, 4], 3 classes, batch size 10",
                 console.get(0));
         assertTrue(console.contains("  linear: dense 16 -> 3, full precision, softmax"), console.toString());
+        // the per-layer summary: a float layer, so nothing binarized
+        int header = console.indexOf(console.stream().filter(line -> line.startsWith("  layer ")).findFirst()
+                .orElseThrow());
+        assertTrue(console.get(header + 1).matches("  linear +float dense +3 +0 +51 +.*"), console.get(header + 1));
+        assertTrue(console.get(header + 3).startsWith("  binarized: 0.00 % of the parameters, 0.00 % of the"
+                + " multiply-accumulates; packed model "), console.get(header + 3));
         assertTrue(console.stream().anyMatch(line -> line.startsWith("training: 2 epochs, learning rate 0.5 -> 0.05,"
                 + " 40 validation samples, seed 77")), console.toString());
         assertTrue(console.stream().anyMatch(line -> line.endsWith(": 160 training, 40 validation, 50 test samples"
