@@ -49,6 +49,19 @@ public final class NetworkClasses {
         return declaredSeed == 0 ? provisional : create(constructor, declaredSeed);
     }
 
+    /**
+     * What {@code className} declares, read from its description constant without allocating its buffers (an
+     * instance is made only for a class without that constant).
+     *
+     * @throws ConfigurationException as {@link #instantiate(String, OptionalLong, ClassLoader)}
+     */
+    public static NetworkDescription describe(String className, ClassLoader loader) {
+        Class<? extends TrainableNetwork> type = load(className, loader);
+        checkGeneratedCodeVersion(type);
+        NetworkDescription declared = declaredDescription(type);
+        return declared != null ? declared : create(constructor(type), 0).description();
+    }
+
     private static Class<? extends TrainableNetwork> load(String className, ClassLoader loader) {
         Class<?> type;
         try {

@@ -37,6 +37,9 @@ public class LinearSoftmaxNetwork implements TrainableNetwork {
     public static final NetworkDescription DESCRIPTION = description("linear: dense 16 -> 3, full precision, softmax",
             new TrainingDefaults(4, 0.5, 0.05, 60, 77));
 
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final NetworkDescription description;
     private final INDArray input;
     private final int[] labels = new int[BATCH];
@@ -48,11 +51,17 @@ public class LinearSoftmaxNetwork implements TrainableNetwork {
     private final long seed;
     private int evaluationPreparations;
 
+    /** How many instances were made in this JVM, for a test that describing a network makes none. */
+    static int instances() {
+        return INSTANCES.get();
+    }
+
     public LinearSoftmaxNetwork(DataType dataType, long seed) {
         this(dataType, seed, DESCRIPTION);
     }
 
     public LinearSoftmaxNetwork(DataType dataType, long seed, NetworkDescription description) {
+        INSTANCES.incrementAndGet();
         this.description = description;
         this.seed = seed;
         this.input = Nd4j.create(dataType, BATCH, INPUTS);

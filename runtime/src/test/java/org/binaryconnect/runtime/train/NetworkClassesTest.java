@@ -42,6 +42,20 @@ class NetworkClassesTest {
     }
 
     @Test
+    void describeReadsTheConstantWithoutAnInstanceAndChecksTheVersion() {
+        ClassLoader loader = getClass().getClassLoader();
+        int before = LinearSoftmaxNetwork.instances();
+
+        assertEquals(LinearSoftmaxNetwork.DESCRIPTION, NetworkClasses.describe(LinearSoftmaxNetwork.class.getName(),
+                loader));
+        assertEquals(before, LinearSoftmaxNetwork.instances(), "no buffers allocated to describe a network");
+        assertEquals(TestNetworks.WithoutDescriptionConstant.DECLARED_SEED, NetworkClasses.describe(
+                TestNetworks.WithoutDescriptionConstant.class.getName(), loader).training().seed());
+        assertThrows(ConfigurationException.class, () -> NetworkClasses.describe(
+                TestNetworks.GeneratedByAnotherVersion.class.getName(), loader));
+    }
+
+    @Test
     void unknownClassIsAConfigurationError() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> NetworkClasses.instantiate("com.example.Missing", OptionalLong.empty()));
