@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code <outputDirectory>/<NetworkName>/evaluation.json} and {@code confusion-matrix.csv}.
  */
 @Mojo(name = "evaluate", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "binaryconnect")
 public final class EvaluateMojo extends DatasetMojo {
 
     /**

@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code <outputDirectory>/<NetworkName>/c/}.
  */
 @Mojo(name = "export", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "binaryconnect")
 public final class ExportMojo extends BinaryConnectMojo {
 
     /** Options of the export JVM, separated by spaces. */

@@ -95,7 +95,6 @@ final class ForkedJvm {
                 List<File> classpath, File workingDirectory) {
             this(activity, network, mainClass, arguments, jvmArgs, classpath, workingDirectory, Map.of(), false);
         }
-
     }
 
     private final Consumer<String> stdout;

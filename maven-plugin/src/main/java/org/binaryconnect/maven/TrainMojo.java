@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * last completed one is skipped as up to date.
  */
 @Mojo(name = "train", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "binaryconnect")
 public final class TrainMojo extends DatasetMojo {
 
     /** Number of epochs, replacing the network's {@code @Training(epochs)}. */
