@@ -14,6 +14,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code model.bin} that {@code binaryconnect:train} wrote, predicts every sample of one part of the data, prints
  * the accuracy, the accuracy of each class and the confusion matrix, and writes them to
  * {@code <outputDirectory>/<NetworkName>/evaluation.json} and {@code confusion-matrix.csv}.
+ *
+ * <p>The compile regenerates the networks' classes when another BinaryConnect processor generated them
+ * ({@code refresh-generated} runs before it), so no {@code mvn clean} is needed after a new processor.
  */
 @Mojo(name = "evaluate", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE, lifecycle = "binaryconnect")

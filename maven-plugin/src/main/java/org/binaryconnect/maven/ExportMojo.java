@@ -15,6 +15,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code <Spec>.bcpk} next to the spec in the project's classes, where the generated {@code <Spec>Inference} reads
  * it and {@code mvn package} ships it; and writes a C99 header and source of the same model into
  * {@code <outputDirectory>/<NetworkName>/c/}.
+ *
+ * <p>The compile regenerates the networks' classes when another BinaryConnect processor generated them
+ * ({@code refresh-generated} runs before it), so no {@code mvn clean} is needed after a new processor.
  */
 @Mojo(name = "export", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE, lifecycle = "binaryconnect")

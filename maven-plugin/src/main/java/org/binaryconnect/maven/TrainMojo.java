@@ -17,6 +17,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * ({@code checkpoint.bin}) and the metrics ({@code metrics.csv}) go to {@code <outputDirectory>/<NetworkName>/}.
  * An interrupted run continues from its checkpoint; a run whose network, data and configuration are those of the
  * last completed one is skipped as up to date.
+ *
+ * <p>The compile regenerates the networks' classes when another BinaryConnect processor generated them
+ * ({@code refresh-generated} runs before it), so no {@code mvn clean} is needed after a new processor.
  */
 @Mojo(name = "train", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE, lifecycle = "binaryconnect")
