@@ -18,17 +18,14 @@ final class ChildExit {
     }
 
     static void check(ChildProcess.Result result, String network) throws MojoExecutionException, MojoFailureException {
-        check(result, network, "Training", "training JVM");
+        check(result, network, ForkedJvm.Activity.TRAINING);
     }
 
-    /**
-     * The same verdict for any forked entry point with {@code TrainMain}'s exit codes.
-     *
-     * @param action what the JVM did, for the messages: {@code Training}, {@code Exporting}
-     * @param jvm the JVM's name in the messages, e.g. {@code training JVM}
-     */
-    static void check(ChildProcess.Result result, String network, String action, String jvm)
+    /** The same verdict for any entry point with {@code TrainMain}'s exit codes, in that activity's words. */
+    static void check(ChildProcess.Result result, String network, ForkedJvm.Activity activity)
             throws MojoExecutionException, MojoFailureException {
+        String action = activity.action();
+        String jvm = activity.jvmName();
         int code = result.exitCode();
         if (code == SUCCESS) {
             return;

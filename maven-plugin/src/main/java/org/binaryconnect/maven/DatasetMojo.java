@@ -1,15 +1,13 @@
 package org.binaryconnect.maven;
 
 import java.io.File;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The dataset parameters {@code train} and {@code evaluate} share, declared once so that the two goals read data
- * the same way and document it the same way.
+ * The dataset parameters of the goals that read data ({@code train} and {@code evaluate}), declared once so that
+ * they read data the same way and document it the same way.
  */
-abstract class DatasetMojo extends AbstractMojo {
+abstract class DatasetMojo extends BinaryConnectMojo {
 
     /**
      * The dataset: a name ({@code fashion-mnist}, {@code mnist}, {@code cifar10}), looked for in the system location
@@ -51,17 +49,11 @@ abstract class DatasetMojo extends AbstractMojo {
     @Parameter(property = "binaryconnect.offline", defaultValue = "false")
     private boolean offline;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    /** The dataset as the parameters give it, relative paths resolved against {@code basedir}. */
-    final DatasetSettings datasetSettings(File basedir) {
+    /** The dataset as the parameters give it, relative paths resolved against the project's base directory. */
+    final DatasetSettings datasetSettings() {
+        File basedir = basedir();
         return new DatasetSettings(DatasetSettings.resolveSource(basedir, data), dataFormat, preprocessing,
                 csvLabelColumn, emnistSplit, datasetCache == null ? null : TrainingRequest.resolve(basedir, datasetCache),
-                offline || session.isOffline());
-    }
-
-    final MavenSession session() {
-        return session;
+                offline || session().isOffline());
     }
 }

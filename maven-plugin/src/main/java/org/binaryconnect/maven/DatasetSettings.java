@@ -1,10 +1,10 @@
 package org.binaryconnect.maven;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.binaryconnect.runtime.cli.CliOption;
 
 /**
  * The dataset a run trains on, as the plugin's parameters give it: a name the runtime resolves itself
@@ -61,25 +61,16 @@ record DatasetSettings(String source, String format, String preprocessing, Strin
         }
     }
 
-    /** The {@code TrainMain} options. */
+    /** The dataset options of {@code TrainMain} and {@code EvaluateMain}. */
     List<String> arguments() {
-        List<String> arguments = new ArrayList<>(List.of("--data", source));
-        add(arguments, "--format", format);
-        add(arguments, "--preprocessing", preprocessing);
-        add(arguments, "--csv-label", csvLabelColumn);
-        add(arguments, "--emnist-split", emnistSplit);
-        add(arguments, "--cache", cacheDirectory == null ? null : cacheDirectory.getAbsolutePath());
-        if (offline) {
-            arguments.add("--offline");
-            arguments.add("true");
-        }
-        return List.copyOf(arguments);
-    }
-
-    private static void add(List<String> arguments, String option, String value) {
-        if (value != null && !value.isBlank()) {
-            arguments.add(option);
-            arguments.add(value.trim());
-        }
+        return new ChildArguments()
+                .add(CliOption.DATA, source)
+                .add(CliOption.FORMAT, format)
+                .add(CliOption.PREPROCESSING, preprocessing)
+                .add(CliOption.CSV_LABEL, csvLabelColumn)
+                .add(CliOption.EMNIST_SPLIT, emnistSplit)
+                .add(CliOption.CACHE, cacheDirectory == null ? null : cacheDirectory.getAbsolutePath())
+                .add(CliOption.OFFLINE, offline ? "true" : null)
+                .toList();
     }
 }

@@ -1,41 +1,26 @@
 package org.binaryconnect.maven;
 
-import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Evaluates a trained network on a dataset. Compiles the project first, then, in a forked JVM, loads the
  * {@code model.bin} that {@code binaryconnect:train} wrote, predicts every sample of one part of the data, prints
  * the accuracy, the accuracy of each class and the confusion matrix, and writes them to
  * {@code <outputDirectory>/<NetworkName>/evaluation.json} and {@code confusion-matrix.csv}.
+ *
+ * <p>The compile regenerates the networks' classes when another BinaryConnect processor generated them
+ * ({@code refresh-generated} runs before it), so no {@code mvn clean} is needed after a new processor.
  */
 @Mojo(name = "evaluate", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "binaryconnect")
 public final class EvaluateMojo extends DatasetMojo {
-
-    /**
-     * The network to evaluate: the simple name of its {@code @Network} class (e.g. {@code FashionMlp}) or a fully
-     * qualified name. Optional when the project declares exactly one network.
-     */
-    @Parameter(property = "binaryconnect.network")
-    private String network;
-
-
-    /**
-     * Where {@code binaryconnect:train} wrote its networks: the model is read from
-     * {@code <outputDirectory>/<NetworkName>/model.bin} and the report is written next to it.
-     */
-    @Parameter(property = "binaryconnect.outputDirectory", defaultValue = "${project.build.directory}/binaryconnect")
-    private File outputDirectory;
 
     /**
      * The part of the data to evaluate: {@code test} (the t10k files), {@code validation} (the last
@@ -62,37 +47,30 @@ public final class EvaluateMojo extends DatasetMojo {
     @Parameter(property = "binaryconnect.jvmArgs", defaultValue = "-Xmx2g")
     private String jvmArgs;
 
-    /** Skips the evaluation. */
-    @Parameter(property = "binaryconnect.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
+    @Override
+    String activity() {
+        return "the evaluation";
+    }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        Log log = getLog();
-        if (skip) {
-            log.info("Skipping the evaluation (binaryconnect.skip).");
-            return;
-        }
-        File basedir = project.getBasedir();
+    String jvmArgs() {
+        return jvmArgs;
+    }
+
+    @Override
+    void run(Log log, ForkedJvm jvm) throws MojoExecutionException, MojoFailureException {
         EvaluateRequest request = new EvaluateRequest(
-                basedir,
-                new File(project.getBuild().getOutputDirectory()),
-                MavenClasspath.entries(project.getArtifacts()),
-                MavenClasspath.pluginArtifacts(plugin),
-                network,
-                datasetSettings(basedir),
-                TrainingRequest.resolve(basedir, outputDirectory),
+                basedir(),
+                classesDirectory(),
+                projectDependencies(),
+                pluginArtifacts(),
+                network(),
+                datasetSettings(),
+                outputDirectory(),
                 part,
                 weights,
                 validationSamples,
-                TrainingRequest.splitJvmArgs(jvmArgs));
-        new EvaluateLauncher(log::info, log::info, ChildProcess.stderrTo(log)).evaluate(request);
+                jvmArgList());
+        new EvaluateLauncher(log::info, jvm).evaluate(request);
     }
 }

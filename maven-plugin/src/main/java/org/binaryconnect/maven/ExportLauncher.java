@@ -1,43 +1,36 @@
 package org.binaryconnect.maven;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.binaryconnect.runtime.cli.CliOption;
+import org.binaryconnect.runtime.cli.ExportMain;
 
 /**
- * Exports one trained network in a forked JVM: finds its {@code model.bin}, assembles the classpath and command,
- * runs {@code ExportMain} and turns its exit into Maven's verdict. The fork is the training one's (same classpath
- * rules, same exit codes) without the OpenBLAS tuning: an export multiplies no matrices.
+ * Exports one trained network: finds its {@code model.bin} and runs {@code ExportMain} in a {@link ForkedJvm}, which
+ * writes the packed resource into the project's classes and the C files next to the model.
  */
 final class ExportLauncher {
 
-    static final String MAIN_CLASS = "org.binaryconnect.runtime.cli.ExportMain";
+    static final String MAIN_CLASS = ExportMain.class.getName();
     /** The folder under {@code <outputDirectory>/<Network>/} that receives the C header and source. */
     static final String C_FOLDER = "c";
 
-    private final String mainClass;
     private final Consumer<String> info;
-    private final Consumer<String> stdout;
-    private final Consumer<String> stderr;
+    private final ForkedJvm jvm;
+    private final String mainClass;
 
-    /**
-     * @param info messages of the launcher itself
-     * @param stdout each line the export JVM prints on its standard output
-     * @param stderr each line the export JVM prints on its standard error
-     */
-    ExportLauncher(Consumer<String> info, Consumer<String> stdout, Consumer<String> stderr) {
-        this(MAIN_CLASS, info, stdout, stderr);
+    /** @param info messages of the launcher itself */
+    ExportLauncher(Consumer<String> info, ForkedJvm jvm) {
+        this(info, jvm, MAIN_CLASS);
     }
 
-    ExportLauncher(String mainClass, Consumer<String> info, Consumer<String> stdout, Consumer<String> stderr) {
-        this.mainClass = mainClass;
+    ExportLauncher(Consumer<String> info, ForkedJvm jvm, String mainClass) {
         this.info = info;
-        this.stdout = stdout;
-        this.stderr = stderr;
+        this.jvm = jvm;
+        this.mainClass = mainClass;
     }
 
     /** Exports the requested network and returns the folder its C files were written to. */
@@ -50,34 +43,23 @@ final class ExportLauncher {
                     + " does not exist; run mvn binaryconnect:train first (with the same outputDirectory).");
         }
         File cDirectory = new File(folder, C_FOLDER);
-        List<File> classpath = ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
-                request.pluginArtifacts());
         info.accept("Exporting " + network.name() + " (" + network.generatedClass() + ") from " + model);
-        ChildProcess.Result result;
-        try {
-            result = new ChildProcess(stdout, stderr).run(command(request, network, model, cDirectory, classpath),
-                    Map.of(), request.workingDirectory());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot start the export JVM " + TrainingLauncher.javaExecutable() + ": "
-                    + e.getMessage() + "; run Maven with a full JDK or JRE.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Exporting " + network.name() + " was interrupted.", e);
-        }
-        ChildExit.check(result, network.name(), "Exporting", "export JVM");
+        jvm.run(new ForkedJvm.Fork(ForkedJvm.Activity.EXPORT, network.name(), mainClass,
+                arguments(request, network, model, cDirectory), request.jvmArgs(),
+                ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
+                        request.pluginArtifacts()),
+                request.workingDirectory()));
         info.accept("Exported " + network.name() + " into " + request.classesDirectory() + " and " + cDirectory);
         return cDirectory;
     }
 
-    List<String> command(ExportRequest request, DeclaredNetwork network, File model, File cDirectory,
-            List<File> classpath) {
-        List<String> command = TrainingLauncher.forkCommand(request.jvmArgs(), classpath, mainClass, network);
-        command.add("--model");
-        command.add(model.getAbsolutePath());
-        command.add("--resource-dir");
-        command.add(request.classesDirectory().getAbsolutePath());
-        command.add("--c-dir");
-        command.add(cDirectory.getAbsolutePath());
-        return List.copyOf(command);
+    /** {@code ExportMain}'s command line for this request. */
+    static List<String> arguments(ExportRequest request, DeclaredNetwork network, File model, File cDirectory) {
+        return new ChildArguments()
+                .add(CliOption.NETWORK, network.generatedClass())
+                .add(CliOption.MODEL, model.getAbsolutePath())
+                .add(CliOption.RESOURCE_DIR, request.classesDirectory().getAbsolutePath())
+                .add(CliOption.C_DIR, cDirectory.getAbsolutePath())
+                .toList();
     }
 }

@@ -1,8 +1,8 @@
 package org.binaryconnect.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.binaryconnect.runtime.cli.CliOption;
 
 /**
  * Values that replace the network's {@code @Training} ones for one run; {@code null} keeps the declared value.
@@ -31,20 +31,13 @@ record ScheduleOverrides(Integer epochs, Double learningRateStart, Double learni
 
     /** The {@code TrainMain} options for the values that are set. */
     List<String> arguments() {
-        List<String> arguments = new ArrayList<>();
-        add(arguments, "--epochs", epochs);
-        add(arguments, "--learning-rate-start", learningRateStart);
-        add(arguments, "--learning-rate-end", learningRateEnd);
-        add(arguments, "--seed", seed);
-        add(arguments, "--validation-samples", validationSamples);
-        return List.copyOf(arguments);
-    }
-
-    private static void add(List<String> arguments, String option, Object value) {
-        if (value != null) {
-            arguments.add(option);
-            arguments.add(String.valueOf(value));
-        }
+        return new ChildArguments()
+                .add(CliOption.EPOCHS, epochs)
+                .add(CliOption.LEARNING_RATE_START, learningRateStart)
+                .add(CliOption.LEARNING_RATE_END, learningRateEnd)
+                .add(CliOption.SEED, seed)
+                .add(CliOption.VALIDATION_SAMPLES, validationSamples)
+                .toList();
     }
 
     private static MojoExecutionException invalid(String parameter, Object value, String expected) {

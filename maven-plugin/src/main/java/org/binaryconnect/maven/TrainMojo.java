@@ -1,17 +1,14 @@
 package org.binaryconnect.maven;
 
-import java.io.File;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Trains a network the project declares with {@code @Network}. Compiles the project first, then forks a JVM
@@ -20,22 +17,13 @@ import org.apache.maven.project.MavenProject;
  * ({@code checkpoint.bin}) and the metrics ({@code metrics.csv}) go to {@code <outputDirectory>/<NetworkName>/}.
  * An interrupted run continues from its checkpoint; a run whose network, data and configuration are those of the
  * last completed one is skipped as up to date.
+ *
+ * <p>The compile regenerates the networks' classes when another BinaryConnect processor generated them
+ * ({@code refresh-generated} runs before it), so no {@code mvn clean} is needed after a new processor.
  */
 @Mojo(name = "train", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
-@Execute(phase = LifecyclePhase.COMPILE)
+@Execute(phase = LifecyclePhase.COMPILE, lifecycle = "binaryconnect")
 public final class TrainMojo extends DatasetMojo {
-
-    /**
-     * The network to train: the simple name of its {@code @Network} class (e.g. {@code FashionMlp}) or a fully
-     * qualified name. Optional when the project declares exactly one network.
-     */
-    @Parameter(property = "binaryconnect.network")
-    private String network;
-
-
-    /** Where trained networks go; each run writes into a folder named for its network. */
-    @Parameter(property = "binaryconnect.outputDirectory", defaultValue = "${project.build.directory}/binaryconnect")
-    private File outputDirectory;
 
     /** Number of epochs, replacing the network's {@code @Training(epochs)}. */
     @Parameter(property = "binaryconnect.epochs")
@@ -93,38 +81,31 @@ public final class TrainMojo extends DatasetMojo {
     @Parameter
     private Map<String, String> environmentVariables;
 
-    /** Skips training. */
-    @Parameter(property = "binaryconnect.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
+    @Override
+    String activity() {
+        return "training";
+    }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        Log log = getLog();
-        if (skip) {
-            log.info("Skipping training (binaryconnect.skip).");
-            return;
-        }
-        File basedir = project.getBasedir();
+    String jvmArgs() {
+        return jvmArgs;
+    }
+
+    @Override
+    void run(Log log, ForkedJvm jvm) throws MojoExecutionException, MojoFailureException {
         TrainingRequest request = new TrainingRequest(
-                basedir,
-                new File(project.getBuild().getOutputDirectory()),
-                MavenClasspath.entries(project.getArtifacts()),
-                MavenClasspath.pluginArtifacts(plugin),
-                network,
-                datasetSettings(basedir),
-                TrainingRequest.resolve(basedir, outputDirectory),
+                basedir(),
+                classesDirectory(),
+                projectDependencies(),
+                pluginArtifacts(),
+                network(),
+                datasetSettings(),
+                outputDirectory(),
                 new ScheduleOverrides(epochs, learningRateStart, learningRateEnd, seed, validationSamples),
-                TrainingRequest.splitJvmArgs(jvmArgs),
+                jvmArgList(),
                 new TrainingRequest.RunOptions(resume, force, interactiveTerminal(), fork,
                         environmentVariables == null ? Map.of() : environmentVariables));
-        new TrainingLauncher(log::info, log::info, ChildProcess.stderrTo(log)).train(request);
+        new TrainingLauncher(log::info, jvm).train(request);
     }
 
     /** A progress bar only where someone watches a terminal: not in batch mode (-B), not into a pipe or file. */

@@ -2,48 +2,36 @@ package org.binaryconnect.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.module.ModuleFinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.binaryconnect.runtime.cli.CliOption;
+import org.binaryconnect.runtime.cli.TrainMain;
 
 /**
- * Trains one declared network in a forked JVM: checks the request, assembles the classpath, command and
- * environment, runs {@code TrainMain} and turns its exit into Maven's verdict.
+ * Trains one declared network: checks the request, skips a run whose inputs are those of the last completed one,
+ * and otherwise runs {@code TrainMain} in a {@link ForkedJvm} (or in Maven's own JVM when {@code fork} is off).
  */
 final class TrainingLauncher {
 
-    static final String MAIN_CLASS = "org.binaryconnect.runtime.cli.TrainMain";
+    static final String MAIN_CLASS = TrainMain.class.getName();
 
-    private final String mainClass;
     private final Consumer<String> info;
-    private final Consumer<String> stdout;
-    private final Consumer<String> stderr;
-    private final Map<String, String> parentEnvironment;
-    private final Supplier<String> cpuinfo;
+    private final ForkedJvm jvm;
+    private final String mainClass;
 
-    /**
-     * @param info messages of the launcher itself
-     * @param stdout each line the training JVM prints on its standard output
-     * @param stderr each line the training JVM prints on its standard error
-     */
-    TrainingLauncher(Consumer<String> info, Consumer<String> stdout, Consumer<String> stderr) {
-        this(MAIN_CLASS, info, stdout, stderr, System.getenv(), OpenBlasCoreType::readCpuinfo);
+    /** @param info messages of the launcher itself */
+    TrainingLauncher(Consumer<String> info, ForkedJvm jvm) {
+        this(info, jvm, MAIN_CLASS);
     }
 
-    TrainingLauncher(String mainClass, Consumer<String> info, Consumer<String> stdout, Consumer<String> stderr,
-            Map<String, String> parentEnvironment, Supplier<String> cpuinfo) {
-        this.mainClass = mainClass;
+    TrainingLauncher(Consumer<String> info, ForkedJvm jvm, String mainClass) {
         this.info = info;
-        this.stdout = stdout;
-        this.stderr = stderr;
-        this.parentEnvironment = Map.copyOf(parentEnvironment);
-        this.cpuinfo = cpuinfo;
+        this.jvm = jvm;
+        this.mainClass = mainClass;
     }
 
     /** Trains the requested network and returns the folder its model and metrics were written to. */
@@ -70,29 +58,21 @@ final class TrainingLauncher {
             throw new MojoExecutionException("Cannot write in " + output + " (parameter outputDirectory): "
                     + e.getMessage(), e);
         }
-        List<File> classpath = ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
-                request.pluginArtifacts());
-        Map<String, String> environment = new TreeMap<>(environment());
-        environment.putAll(request.options().environment());
-        info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on " + request.data().source()
-                + " into " + output + (request.options().fork() ? "" : " in Maven's JVM")
-                + (environment.isEmpty() || !request.options().fork() ? "" : ", " + describe(environment)));
-        ChildProcess.Result result;
-        try {
-            if (request.options().fork()) {
-                result = new ChildProcess(stdout, withoutIncubatorWarning(stderr), request.options().progress())
-                        .run(command(request, network, output, classpath), environment, request.workingDirectory());
-            } else {
-                result = trainInProcess(request, network, output);
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot start the training JVM " + javaExecutable() + ": "
-                    + e.getMessage() + "; run Maven with a full JDK or JRE.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Training " + network.name() + " was interrupted.", e);
+        List<String> arguments = arguments(request, network, output);
+        if (request.options().fork()) {
+            Map<String, String> environment = jvm.environment(request.options().environment());
+            info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on "
+                    + request.data().source() + " into " + output
+                    + (environment.isEmpty() ? "" : ", " + describe(environment)));
+            jvm.run(new ForkedJvm.Fork(ForkedJvm.Activity.TRAINING, network.name(), mainClass, arguments,
+                    request.jvmArgs(), ForkClasspath.assemble(request.classesDirectory(),
+                            request.projectDependencies(), request.pluginArtifacts()),
+                    request.workingDirectory(), request.options().environment(), request.options().progress()));
+        } else {
+            info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on "
+                    + request.data().source() + " into " + output + " in Maven's JVM");
+            trainInProcess(request, network, arguments);
         }
-        ChildExit.check(result, network.name());
         try {
             // again: a dataset given by name may have been downloaded meanwhile
             TrainingInputs.of(request, network).record(output);
@@ -105,99 +85,40 @@ final class TrainingLauncher {
         return output;
     }
 
-
-    private ChildProcess.Result trainInProcess(TrainingRequest request, DeclaredNetwork network, File output)
-            throws IOException {
-        if (!parentEnvironment.containsKey(OpenBlasCoreType.VARIABLE)) {
+    private void trainInProcess(TrainingRequest request, DeclaredNetwork network, List<String> arguments)
+            throws MojoExecutionException, MojoFailureException {
+        if (!jvm.mavenSetsCoreType()) {
             info.accept("Training in Maven's JVM, where " + OpenBlasCoreType.VARIABLE + " is not set: OpenBLAS may "
                     + "run a slow generic kernel. Export it before mvn (e.g. " + OpenBlasCoreType.VARIABLE
                     + "=Haswell) or train in a forked JVM (fork=true).");
         }
-        List<String> command = command(request, network, output, List.of());
-        List<String> arguments = command.subList(command.indexOf(mainClass) + 1, command.size());
         List<File> projectClasspath = new ArrayList<>();
         projectClasspath.add(request.classesDirectory());
         request.projectDependencies().forEach(entry -> projectClasspath.add(entry.file()));
-        return new InProcessTraining(stdout, stderr).run(mainClass, arguments, projectClasspath);
+        ChildProcess.Result result;
+        try {
+            result = new InProcessTraining(jvm.stdout(), jvm.stderr()).run(mainClass, arguments, projectClasspath);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot train " + network.name() + " in Maven's JVM: " + e.getMessage()
+                    + "; train in a forked JVM (fork=true).", e);
+        }
+        ChildExit.check(result, network.name(), ForkedJvm.Activity.TRAINING);
     }
 
-    List<String> command(TrainingRequest request, DeclaredNetwork network, File output, List<File> classpath) {
-        List<String> command = forkCommand(request.jvmArgs(), classpath, mainClass, network);
-        if (VECTOR_MODULE_PRESENT) {
-            command.add(1, ADD_VECTOR_MODULE);
-        }
-        command.addAll(request.data().arguments());
-        command.add("--output");
-        command.add(output.getAbsolutePath());
-        command.addAll(request.overrides().arguments());
+    /** {@code TrainMain}'s command line for this request. */
+    static List<String> arguments(TrainingRequest request, DeclaredNetwork network, File output) {
+        ChildArguments arguments = new ChildArguments()
+                .add(CliOption.NETWORK, network.generatedClass())
+                .addAll(request.data().arguments())
+                .add(CliOption.OUTPUT, output.getAbsolutePath())
+                .addAll(request.overrides().arguments());
         if (!request.options().resume()) {
-            command.add("--resume");
-            command.add("false");
+            arguments.add(CliOption.RESUME, false);
         }
         if (request.options().progress()) {
-            command.add("--progress");
-            command.add("true");
+            arguments.add(CliOption.PROGRESS, true);
         }
-        return List.copyOf(command);
-    }
-
-    /**
-     * What the training JVM's environment sets on top of Maven's: the OpenBLAS kernel (the user's or chosen) and,
-     * unless the user set one, a short OpenBLAS thread timeout. OpenBLAS's threads otherwise spin for a long while
-     * after each product and take the core from the training step's own loops: on the 784-2048x3-10 benchmark the
-     * optimizer update went from 16.0 to 8.4 ms per step and binarization from 26.4 to 13.7 ms with it.
-     */
-    Map<String, String> environment() {
-        Map<String, String> environment = new TreeMap<>();
-        String userValue = parentEnvironment.get(OpenBlasCoreType.VARIABLE);
-        OpenBlasCoreType.choose(userValue, cpuinfo).ifPresent(value -> environment.put(OpenBlasCoreType.VARIABLE, value));
-        if (!parentEnvironment.containsKey(THREAD_TIMEOUT)) {
-            environment.put(THREAD_TIMEOUT, SHORT_THREAD_TIMEOUT);
-        }
-        return Map.copyOf(environment);
-    }
-
-    /**
-     * The incubating Vector API, which the runtime's optimizer uses for its update when it is resolved (otherwise
-     * it takes a scalar path with the same results): on the 784-2048x3-10 benchmark the update took 15.1-17.0 ms
-     * per step without it and 7.4-7.8 ms with it.
-     */
-    static final String VECTOR_MODULE = "jdk.incubator.vector";
-    static final String ADD_VECTOR_MODULE = "--add-modules=" + VECTOR_MODULE;
-    /** Whether the JDK that runs Maven, and so the training JVM, has the module (a jlinked runtime may not). */
-    static final boolean VECTOR_MODULE_PRESENT = ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent();
-    /** What a JVM that resolves an incubating module prints first on its standard error. */
-    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + VECTOR_MODULE;
-
-    /** {@code stderr} without the JVM's line about the incubating module, which it prints on every start. */
-    static Consumer<String> withoutIncubatorWarning(Consumer<String> stderr) {
-        return line -> {
-            if (!line.equals(INCUBATOR_WARNING)) {
-                stderr.accept(line);
-            }
-        };
-    }
-
-    /** OpenBLAS waits 2^n cycles for new work before its threads sleep. */
-    static final String THREAD_TIMEOUT = "OPENBLAS_THREAD_TIMEOUT";
-    static final String SHORT_THREAD_TIMEOUT = "4";
-
-    static String javaExecutable() {
-        return new File(new File(System.getProperty("java.home"), "bin"), "java").getAbsolutePath();
-    }
-
-    /** The start every forked command shares: {@code java <jvmArgs> -cp <classpath> <mainClass> --network <class>}. */
-    static List<String> forkCommand(List<String> jvmArgs, List<File> classpath, String mainClass,
-            DeclaredNetwork network) {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(ForkClasspath.asArgument(classpath));
-        command.add(mainClass);
-        command.add("--network");
-        command.add(network.generatedClass());
-        return command;
+        return arguments.toList();
     }
 
     private static String describe(Map<String, String> environment) {

@@ -61,9 +61,9 @@ class ChildExitTest {
     @Test
     void namesWhatAnotherForkedJvmWasDoing() {
         MojoFailureException user = assertThrows(MojoFailureException.class, () -> ChildExit.check(
-                new ChildProcess.Result(2, "the model is damaged."), "FashionMlp", "Exporting", "export JVM"));
+                new ChildProcess.Result(2, "the model is damaged."), "FashionMlp", ForkedJvm.Activity.EXPORT));
         MojoExecutionException other = assertThrows(MojoExecutionException.class, () -> ChildExit.check(
-                new ChildProcess.Result(1, null), "FashionMlp", "Exporting", "export JVM"));
+                new ChildProcess.Result(1, null), "FashionMlp", ForkedJvm.Activity.EXPORT));
 
         assertEquals("Exporting FashionMlp failed: the model is damaged.", user.getMessage());
         assertTrue(other.getMessage().startsWith("The export JVM of FashionMlp exited with code 1"),

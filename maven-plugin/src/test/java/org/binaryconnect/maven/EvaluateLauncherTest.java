@@ -41,21 +41,16 @@ class EvaluateLauncherTest {
     }
 
     @Test
-    void runsEvaluateMainWithTheModelTheDataAndTheNetworksFolder() {
+    void givesEvaluateMainTheModelTheDataAndTheNetworksFolder() {
         EvaluateRequest request = new EvaluateRequest(project.toFile(), classes, List.of(), List.of(), null, data,
                 output, "validation", "REAL", 40, List.of("-Xmx256m"));
-        List<File> classpath = List.of(classes, new File("/repo/runtime.jar"));
         File folder = new File(output, "FashionMlp");
         File model = new File(folder, "model.bin");
 
-        List<String> command = launcher(Map.of()).command(request, new DeclaredNetwork("com.example.FashionMlpNetwork"),
-                model, folder, "validation", "REAL", classpath);
+        List<String> command = EvaluateLauncher.arguments(request,
+                new DeclaredNetwork("com.example.FashionMlpNetwork"), model, folder, "validation", "REAL");
 
         assertEquals(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp", classes.getAbsolutePath() + File.pathSeparator + new File("/repo/runtime.jar").getAbsolutePath(),
-                FakeEvaluateMain.class.getName(),
                 "--network", "com.example.FashionMlpNetwork",
                 "--model", model.getAbsolutePath(),
                 "--data", data.getAbsolutePath(),
@@ -70,19 +65,11 @@ class EvaluateLauncherTest {
         EvaluateRequest request = request(null, "test", null);
         File folder = new File(output, "Tiny");
 
-        List<String> command = launcher(Map.of()).command(request, new DeclaredNetwork("ok.TinyNetwork"),
-                new File(folder, "model.bin"), folder, "test", null, List.of(classes));
+        List<String> command = EvaluateLauncher.arguments(request, new DeclaredNetwork("ok.TinyNetwork"),
+                new File(folder, "model.bin"), folder, "test", null);
 
         assertEquals(List.of("--part", "test"), command.subList(command.size() - 2, command.size()));
         assertTrue(!command.contains("--weights") && !command.contains("--validation-samples"), command.toString());
-    }
-
-    @Test
-    void usesTheTrainingJvmsOpenBlasSettings() {
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "Haswell", "OPENBLAS_THREAD_TIMEOUT", "4"),
-                launcher(Map.of()).environment());
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "Zen"),
-                launcher(Map.of("OPENBLAS_CORETYPE", "Zen", "OPENBLAS_THREAD_TIMEOUT", "20")).environment());
     }
 
     @Test
@@ -175,8 +162,8 @@ class EvaluateLauncherTest {
     }
 
     private EvaluateLauncher launcher(Map<String, String> environment) {
-        return new EvaluateLauncher(FakeEvaluateMain.class.getName(), info::add, stdout::add, stderr::add,
-                environment, () -> AVX2_CPUINFO);
+        return new EvaluateLauncher(info::add, new ForkedJvm(stdout::add, stderr::add, environment,
+                () -> AVX2_CPUINFO), FakeEvaluateMain.class.getName());
     }
 
     private EvaluateRequest request(String network, String part, String weights) {

@@ -37,21 +37,16 @@ class ExportLauncherTest {
     }
 
     @Test
-    void runsExportMainWithTheModelTheClassesAndTheCFolder() {
+    void givesExportMainTheModelTheClassesAndTheCFolder() {
         ExportRequest request = new ExportRequest(project.toFile(), classes, List.of(), List.of(), null, output,
                 List.of("-Xmx256m"));
-        List<File> classpath = List.of(classes, new File("/repo/runtime.jar"));
         File model = new File(output, "FashionMlp/model.bin");
         File c = new File(output, "FashionMlp/c");
 
-        List<String> command = new ExportLauncher(info::add, stdout::add, stderr::add).command(request,
-                new DeclaredNetwork("com.example.FashionMlpNetwork"), model, c, classpath);
+        List<String> command = ExportLauncher.arguments(request, new DeclaredNetwork("com.example.FashionMlpNetwork"),
+                model, c);
 
         assertEquals(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp", classes.getAbsolutePath() + File.pathSeparator + new File("/repo/runtime.jar").getAbsolutePath(),
-                ExportLauncher.MAIN_CLASS,
                 "--network", "com.example.FashionMlpNetwork",
                 "--model", model.getAbsolutePath(),
                 "--resource-dir", classes.getAbsolutePath(),
@@ -115,7 +110,8 @@ class ExportLauncherTest {
     }
 
     private ExportLauncher launcher() {
-        return new ExportLauncher(FakeExportMain.class.getName(), info::add, stdout::add, stderr::add);
+        return new ExportLauncher(info::add, new ForkedJvm(stdout::add, stderr::add),
+                FakeExportMain.class.getName());
     }
 
     private ExportRequest request(String network) {

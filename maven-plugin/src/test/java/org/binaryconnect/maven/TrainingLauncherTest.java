@@ -40,35 +40,17 @@ class TrainingLauncherTest {
     }
 
     @Test
-    void runsTheJavaOfThisJdkWithTheJvmArgsClasspathAndTrainMainOptions() {
+    void givesTrainMainTheNetworkDataOutputAndOverrides() {
         TrainingRequest request = request(null, new ScheduleOverrides(3, null, null, 42L, null), List.of("-Xmx1g"));
-        List<File> classpath = List.of(classes, new File("/repo/runtime.jar"));
 
-        List<String> command = new TrainingLauncher(info::add, stdout::add, stderr::add).command(request, new DeclaredNetwork("com.example.FashionMlpNetwork"),
-                new File("/out/FashionMlp"), classpath);
+        List<String> arguments = TrainingLauncher.arguments(request, new DeclaredNetwork("com.example.FashionMlpNetwork"),
+                new File("/out/FashionMlp"));
 
         assertEquals(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.vector",
-                "-Xmx1g",
-                "-cp", classes.getAbsolutePath() + File.pathSeparator + new File("/repo/runtime.jar").getAbsolutePath(),
-                TrainingLauncher.MAIN_CLASS,
                 "--network", "com.example.FashionMlpNetwork",
                 "--data", data.getAbsolutePath(),
                 "--output", new File("/out/FashionMlp").getAbsolutePath(),
-                "--epochs", "3", "--seed", "42"), command);
-    }
-
-    @Test
-    void setsTheOpenBlasKernelAndThreadTimeoutUnlessTheUserChoseThem() {
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "Haswell", "OPENBLAS_THREAD_TIMEOUT", "4"),
-                launcher(Map.of()).environment());
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "Zen", "OPENBLAS_THREAD_TIMEOUT", "4"),
-                launcher(Map.of("OPENBLAS_CORETYPE", "Zen")).environment());
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "Haswell"),
-                launcher(Map.of("OPENBLAS_THREAD_TIMEOUT", "20")).environment(), "the user's timeout is kept");
-        assertEquals(Map.of("OPENBLAS_THREAD_TIMEOUT", "4"),
-                new TrainingLauncher("unused", info::add, stdout::add, stderr::add, Map.of(), () -> "").environment());
+                "--epochs", "3", "--seed", "42"), arguments);
     }
 
     @Test
@@ -228,8 +210,8 @@ class TrainingLauncherTest {
     }
 
     private TrainingLauncher launcher(Map<String, String> environment) {
-        return new TrainingLauncher(FakeTrainMain.class.getName(), info::add, stdout::add, stderr::add, environment,
-                () -> AVX2_CPUINFO);
+        return new TrainingLauncher(info::add, new ForkedJvm(stdout::add, stderr::add, environment, () -> AVX2_CPUINFO),
+                FakeTrainMain.class.getName());
     }
 
     private TrainingRequest request(String network, ScheduleOverrides overrides, List<String> jvmArgs) {

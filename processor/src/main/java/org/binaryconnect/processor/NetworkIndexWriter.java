@@ -11,7 +11,8 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes {@code META-INF/binaryconnect/networks}: the generated training classes of this compilation, one fully
- * qualified name per line, sorted. The plugin reads it to find what to train without scanning classes.
+ * qualified name per line, sorted. The plugin reads it to find what to train without scanning classes. Next to it,
+ * {@code processor.properties} says which processor generated them ({@link ProcessorIdentity}).
  */
 final class NetworkIndexWriter {
 
@@ -24,13 +25,18 @@ final class NetworkIndexWriter {
     }
 
     void write(List<String> generatedClasses, List<Element> originatingElements) throws IOException {
-        FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE,
-                originatingElements.toArray(new Element[0]));
+        Element[] origins = originatingElements.toArray(new Element[0]);
+        FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE, origins);
         try (Writer writer = resource.openWriter()) {
             for (String name : new TreeSet<>(generatedClasses)) {
                 writer.write(name);
                 writer.write('\n');
             }
+        }
+        FileObject identity = filer.createResource(StandardLocation.CLASS_OUTPUT, "", ProcessorIdentity.RESOURCE,
+                origins);
+        try (Writer writer = identity.openWriter()) {
+            writer.write(ProcessorIdentity.current().asProperties());
         }
     }
 }

@@ -56,6 +56,17 @@ class GoldenSourceTest {
                 .isEqualTo("good.FloatMlpNetwork\ngood.StochasticMlpNetwork\n");
     }
 
+    @Test
+    void theProcessorRecordsWhichProcessorGeneratedTheClasses() {
+        Compilation compilation = compile("good/FloatMlp.java");
+        assertThat(compilation).succeeded();
+        // run from a classes directory here, the processor has no jar to name; from its jar it records the jar's sum
+        assertThat(compilation)
+                .generatedFile(StandardLocation.CLASS_OUTPUT, "", ProcessorIdentity.RESOURCE)
+                .contentsAsString(StandardCharsets.UTF_8)
+                .isEqualTo("version=unknown\nsha256=unknown\n");
+    }
+
     static Compilation compile(String... resources) {
         return compile(Arrays.stream(resources).map(JavaFileObjects::forResource).toArray(JavaFileObject[]::new));
     }

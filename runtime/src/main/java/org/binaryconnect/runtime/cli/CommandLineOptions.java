@@ -2,9 +2,10 @@ package org.binaryconnect.runtime.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The {@code --option value} / {@code --option=value} command lines of the forked JVMs' entry points: each option
@@ -12,34 +13,34 @@ import java.util.Map;
  */
 final class CommandLineOptions {
 
-    private final Map<String, String> values;
+    private final Map<CliOption, String> values;
     private final String usage;
 
-    private CommandLineOptions(Map<String, String> values, String usage) {
+    private CommandLineOptions(Map<CliOption, String> values, String usage) {
         this.values = values;
         this.usage = usage;
     }
 
     /** Parses {@code args} against the accepted {@code options}; {@code usage} completes "is required" errors. */
-    static CommandLineOptions parse(String[] args, List<String> options, String usage) {
-        Map<String, String> values = new HashMap<>();
+    static CommandLineOptions parse(String[] args, List<CliOption> options, String usage) {
+        Map<CliOption, String> values = new EnumMap<>(CliOption.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            String option = arg;
+            String name = arg;
             String value;
             int equals = arg.indexOf('=');
             if (arg.startsWith("--") && equals > 0) {
-                option = arg.substring(0, equals);
+                name = arg.substring(0, equals);
                 value = arg.substring(equals + 1);
             } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {
                 value = null;
             }
-            if (!options.contains(option)) {
-                throw new UsageException("Unknown argument " + arg + ": the options are " + String.join(", ", options)
-                        + ".");
-            }
+            String optionName = name;
+            CliOption option = options.stream().filter(o -> o.text().equals(optionName)).findFirst()
+                    .orElseThrow(() -> new UsageException("Unknown argument " + arg + ": the options are "
+                            + options.stream().map(CliOption::text).collect(Collectors.joining(", ")) + "."));
             if (value == null) {
                 throw new UsageException("Option " + option + " needs a value.");
             }
@@ -50,16 +51,16 @@ final class CommandLineOptions {
         return new CommandLineOptions(values, usage);
     }
 
-    boolean has(String option) {
+    boolean has(CliOption option) {
         return values.containsKey(option);
     }
 
     /** The option's value, or null when it was not given. */
-    String optional(String option) {
+    String optional(CliOption option) {
         return values.get(option);
     }
 
-    String required(String option) {
+    String required(CliOption option) {
         String value = values.get(option);
         if (value == null || value.isBlank()) {
             throw new UsageException("Option " + option + " is required; " + usage + ".");
@@ -67,11 +68,11 @@ final class CommandLineOptions {
         return value;
     }
 
-    Path requiredPath(String option) {
+    Path requiredPath(CliOption option) {
         return path(required(option), option);
     }
 
-    static Path path(String value, String option) {
+    static Path path(String value, CliOption option) {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
@@ -79,7 +80,7 @@ final class CommandLineOptions {
         }
     }
 
-    int integer(String option) {
+    int integer(CliOption option) {
         try {
             return Integer.parseInt(values.get(option).trim());
         } catch (NumberFormatException e) {
@@ -87,7 +88,7 @@ final class CommandLineOptions {
         }
     }
 
-    long longInteger(String option) {
+    long longInteger(CliOption option) {
         try {
             return Long.parseLong(values.get(option).trim());
         } catch (NumberFormatException e) {
@@ -95,7 +96,7 @@ final class CommandLineOptions {
         }
     }
 
-    double decimal(String option) {
+    double decimal(CliOption option) {
         try {
             return Double.parseDouble(values.get(option).trim());
         } catch (NumberFormatException e) {
@@ -104,7 +105,7 @@ final class CommandLineOptions {
     }
 
     /** {@code true} or {@code false}; {@code fallback} when the option was not given. */
-    boolean flag(String option, boolean fallback) {
+    boolean flag(CliOption option, boolean fallback) {
         String value = values.get(option);
         if (value == null) {
             return fallback;

@@ -14,8 +14,7 @@ import org.binaryconnect.runtime.data.Preprocessing;
  */
 final class DatasetArguments {
 
-    static final List<String> OPTIONS = List.of("--data", "--format", "--preprocessing", "--csv-label",
-            "--emnist-split", "--cache", "--offline");
+    static final List<CliOption> OPTIONS = CliOption.DATASET;
     static final String USAGE = "[--data <fashion-mnist|mnist|cifar10|path>] [--format auto|idx|cifar10|csv]"
             + " [--preprocessing <comma-separated: scale-0-1, scale-1-1, gcn, center, zca>] [--csv-label <column>]"
             + " [--emnist-split <split>] [--cache <dir>] [--offline true|false]";
@@ -25,22 +24,22 @@ final class DatasetArguments {
     }
 
     static DatasetRequest parse(CommandLineOptions options) {
-        String source = options.has("--data") ? options.required("--data") : DEFAULT_DATASET;
-        DatasetRequest request = DatasetRequest.of(source).withOffline(options.flag("--offline", false));
-        if (options.has("--format")) {
-            request = request.withFormat(format(options.required("--format")));
+        String source = options.has(CliOption.DATA) ? options.required(CliOption.DATA) : DEFAULT_DATASET;
+        DatasetRequest request = DatasetRequest.of(source).withOffline(options.flag(CliOption.OFFLINE, false));
+        if (options.has(CliOption.FORMAT)) {
+            request = request.withFormat(format(options.required(CliOption.FORMAT)));
         }
-        if (options.has("--preprocessing")) {
-            request = request.withPreprocessing(preprocessing(options.required("--preprocessing")));
+        if (options.has(CliOption.PREPROCESSING)) {
+            request = request.withPreprocessing(preprocessing(options.required(CliOption.PREPROCESSING)));
         }
-        if (options.has("--csv-label")) {
-            request = request.withCsv(CsvOptions.defaults().withLabelColumn(options.required("--csv-label")));
+        if (options.has(CliOption.CSV_LABEL)) {
+            request = request.withCsv(CsvOptions.defaults().withLabelColumn(options.required(CliOption.CSV_LABEL)));
         }
-        if (options.has("--emnist-split")) {
-            request = request.withEmnistSplit(options.required("--emnist-split"));
+        if (options.has(CliOption.EMNIST_SPLIT)) {
+            request = request.withEmnistSplit(options.required(CliOption.EMNIST_SPLIT));
         }
-        if (options.has("--cache")) {
-            request = request.withCacheRoot(options.requiredPath("--cache"));
+        if (options.has(CliOption.CACHE)) {
+            request = request.withCacheRoot(options.requiredPath(CliOption.CACHE));
         }
         return request;
     }
@@ -49,7 +48,7 @@ final class DatasetArguments {
         try {
             return DatasetFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--format expects auto, idx, cifar10 or csv, got '" + value + "'.");
+            throw new UsageException(CliOption.FORMAT + " expects auto, idx, cifar10 or csv, got '" + value + "'.");
         }
     }
 

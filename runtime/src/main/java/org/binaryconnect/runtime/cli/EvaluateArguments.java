@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.data.DatasetRequest;
 
@@ -18,9 +19,9 @@ final class EvaluateArguments {
             + " --output <dir> " + DatasetArguments.USAGE + " [--part test|validation|training]"
             + " [--weights BINARY|REAL|SAMPLED_AVERAGE] [--validation-samples N]";
 
-    private static final List<String> OPTIONS = java.util.stream.Stream.concat(DatasetArguments.OPTIONS.stream(),
-            java.util.stream.Stream.of("--network", "--model", "--output", "--part", "--weights",
-                    "--validation-samples")).toList();
+    static final List<CliOption> OPTIONS = Stream.concat(DatasetArguments.OPTIONS.stream(),
+            Stream.of(CliOption.NETWORK, CliOption.MODEL, CliOption.OUTPUT, CliOption.PART, CliOption.WEIGHTS,
+                    CliOption.VALIDATION_SAMPLES)).toList();
 
     /** The parts of a dataset a model can be evaluated on, split as training splits them. */
     enum Part {
@@ -45,10 +46,10 @@ final class EvaluateArguments {
     /** Accepts {@code --option value} and {@code --option=value}, as {@link TrainArguments} does. */
     static Parsed parse(String[] args) {
         CommandLineOptions options = CommandLineOptions.parse(args, OPTIONS, USAGE);
-        return new Parsed(options.required("--network"), options.requiredPath("--model"),
-                DatasetArguments.parse(options), options.requiredPath("--output"), part(options.optional("--part")),
-                weights(options.optional("--weights")),
-                validationSamples(options.optional("--validation-samples")));
+        return new Parsed(options.required(CliOption.NETWORK), options.requiredPath(CliOption.MODEL),
+                DatasetArguments.parse(options), options.requiredPath(CliOption.OUTPUT), part(options.optional(CliOption.PART)),
+                weights(options.optional(CliOption.WEIGHTS)),
+                validationSamples(options.optional(CliOption.VALIDATION_SAMPLES)));
     }
 
     static Part part(String value) {
@@ -58,7 +59,7 @@ final class EvaluateArguments {
         try {
             return Part.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--part expects test, validation or training, got '" + value + "'.");
+            throw new UsageException(CliOption.PART + " expects test, validation or training, got '" + value + "'.");
         }
     }
 
@@ -75,7 +76,7 @@ final class EvaluateArguments {
         } catch (IllegalArgumentException e) {
             // reported below, with the accepted values
         }
-        throw new UsageException("--weights expects BINARY, REAL or SAMPLED_AVERAGE, got '" + value + "'.");
+        throw new UsageException(CliOption.WEIGHTS + " expects BINARY, REAL or SAMPLED_AVERAGE, got '" + value + "'.");
     }
 
     private static OptionalInt validationSamples(String value) {
@@ -90,6 +91,6 @@ final class EvaluateArguments {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--validation-samples expects a whole number >= 0, got '" + value + "'.");
+        throw new UsageException(CliOption.VALIDATION_SAMPLES + " expects a whole number >= 0, got '" + value + "'.");
     }
 }

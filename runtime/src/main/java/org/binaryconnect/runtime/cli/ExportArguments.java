@@ -9,7 +9,8 @@ final class ExportArguments {
     static final String USAGE = "usage: ExportMain --network <generated network class> --model <model.bin>"
             + " --resource-dir <classes directory> --c-dir <directory>";
 
-    private static final List<String> OPTIONS = List.of("--network", "--model", "--resource-dir", "--c-dir");
+    static final List<CliOption> OPTIONS = List.of(CliOption.NETWORK, CliOption.MODEL, CliOption.RESOURCE_DIR,
+            CliOption.C_DIR);
 
     record Parsed(String network, Path model, Path resourceDirectory, Path cDirectory) {
     }
@@ -20,7 +21,7 @@ final class ExportArguments {
     /** Accepts {@code --option value} and {@code --option=value}, as {@link TrainArguments} does. */
     static Parsed parse(String[] args) {
         CommandLineOptions options = CommandLineOptions.parse(args, OPTIONS, USAGE);
-        return new Parsed(options.required("--network"), options.requiredPath("--model"),
-                options.requiredPath("--resource-dir"), options.requiredPath("--c-dir"));
+        return new Parsed(options.required(CliOption.NETWORK), options.requiredPath(CliOption.MODEL),
+                options.requiredPath(CliOption.RESOURCE_DIR), options.requiredPath(CliOption.C_DIR));
     }
 }

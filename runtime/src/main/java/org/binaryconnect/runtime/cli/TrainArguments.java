@@ -2,6 +2,7 @@ package org.binaryconnect.runtime.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.binaryconnect.runtime.data.DatasetRequest;
 import org.binaryconnect.runtime.run.TrainingOverrides;
 import org.binaryconnect.runtime.train.TrainingRequest;
@@ -13,9 +14,10 @@ final class TrainArguments {
             + DatasetArguments.USAGE + " [--epochs N] [--learning-rate-start X] [--learning-rate-end X] [--seed N]"
             + " [--validation-samples N] [--resume true|false] [--progress true|false]";
 
-    private static final List<String> OPTIONS = java.util.stream.Stream.concat(DatasetArguments.OPTIONS.stream(),
-            java.util.stream.Stream.of("--network", "--output", "--epochs", "--learning-rate-start",
-                    "--learning-rate-end", "--seed", "--validation-samples", "--resume", "--progress")).toList();
+    static final List<CliOption> OPTIONS = Stream.concat(DatasetArguments.OPTIONS.stream(),
+            Stream.of(CliOption.NETWORK, CliOption.OUTPUT, CliOption.EPOCHS, CliOption.LEARNING_RATE_START,
+                    CliOption.LEARNING_RATE_END, CliOption.SEED, CliOption.VALIDATION_SAMPLES, CliOption.RESUME,
+                    CliOption.PROGRESS)).toList();
 
     private TrainArguments() {
     }
@@ -23,26 +25,26 @@ final class TrainArguments {
     /** Accepts {@code --option value} and {@code --option=value}; {@code --data} defaults to {@code fashion-mnist}. */
     static TrainingRequest parse(String[] args) {
         CommandLineOptions options = CommandLineOptions.parse(args, OPTIONS, USAGE);
-        String network = options.required("--network");
-        Path output = options.requiredPath("--output");
+        String network = options.required(CliOption.NETWORK);
+        Path output = options.requiredPath(CliOption.OUTPUT);
         DatasetRequest data = DatasetArguments.parse(options);
         TrainingOverrides overrides = TrainingOverrides.none();
-        if (options.has("--epochs")) {
-            overrides = overrides.withEpochs(options.integer("--epochs"));
+        if (options.has(CliOption.EPOCHS)) {
+            overrides = overrides.withEpochs(options.integer(CliOption.EPOCHS));
         }
-        if (options.has("--learning-rate-start")) {
-            overrides = overrides.withLearningRateStart(options.decimal("--learning-rate-start"));
+        if (options.has(CliOption.LEARNING_RATE_START)) {
+            overrides = overrides.withLearningRateStart(options.decimal(CliOption.LEARNING_RATE_START));
         }
-        if (options.has("--learning-rate-end")) {
-            overrides = overrides.withLearningRateEnd(options.decimal("--learning-rate-end"));
+        if (options.has(CliOption.LEARNING_RATE_END)) {
+            overrides = overrides.withLearningRateEnd(options.decimal(CliOption.LEARNING_RATE_END));
         }
-        if (options.has("--seed")) {
-            overrides = overrides.withSeed(options.longInteger("--seed"));
+        if (options.has(CliOption.SEED)) {
+            overrides = overrides.withSeed(options.longInteger(CliOption.SEED));
         }
-        if (options.has("--validation-samples")) {
-            overrides = overrides.withValidationSamples(options.integer("--validation-samples"));
+        if (options.has(CliOption.VALIDATION_SAMPLES)) {
+            overrides = overrides.withValidationSamples(options.integer(CliOption.VALIDATION_SAMPLES));
         }
-        return new TrainingRequest(network, data, output, overrides, options.flag("--resume", true),
-                options.flag("--progress", false));
+        return new TrainingRequest(network, data, output, overrides, options.flag(CliOption.RESUME, true),
+                options.flag(CliOption.PROGRESS, false));
     }
 }
