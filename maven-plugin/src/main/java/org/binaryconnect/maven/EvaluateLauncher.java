@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.binaryconnect.runtime.io.OutputLock;
 import org.binaryconnect.runtime.cli.CliOption;
 import org.binaryconnect.runtime.cli.EvaluateMain;
 
@@ -52,13 +53,18 @@ final class EvaluateLauncher {
             throw new MojoFailureException("There is no trained model of " + network.name() + " to evaluate: "
                     + model + " does not exist; run mvn binaryconnect:train first (with the same outputDirectory).");
         }
-        info.accept("Evaluating " + network.name() + " (" + network.generatedClass() + ") from " + model + " on the "
-                + part + " part of " + request.data().source());
-        jvm.run(new ForkedJvm.Fork(ForkedJvm.Activity.EVALUATION, network.name(), mainClass,
-                arguments(request, network, model, folder, part, weights), request.jvmArgs(),
-                ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
-                        request.pluginArtifacts()),
-                request.workingDirectory()));
+        OutputLock lock = NetworkFolderLock.hold(folder, "binaryconnect:evaluate");
+        try {
+            info.accept("Evaluating " + network.name() + " (" + network.generatedClass() + ") from " + model
+                    + " on the " + part + " part of " + request.data().source());
+            jvm.run(new ForkedJvm.Fork(ForkedJvm.Activity.EVALUATION, network.name(), mainClass,
+                    arguments(request, network, model, folder, part, weights), request.jvmArgs(),
+                    ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
+                            request.pluginArtifacts()),
+                    request.workingDirectory()));
+        } finally {
+            NetworkFolderLock.release(lock);
+        }
         info.accept("Evaluated " + network.name() + ": " + new File(folder, "evaluation.json") + ", "
                 + new File(folder, "confusion-matrix.csv"));
         return folder;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.binaryconnect.runtime.io.OutputLock;
 import org.binaryconnect.runtime.cli.CliOption;
 import org.binaryconnect.runtime.cli.ExportMain;
 
@@ -43,12 +44,17 @@ final class ExportLauncher {
                     + " does not exist; run mvn binaryconnect:train first (with the same outputDirectory).");
         }
         File cDirectory = new File(folder, C_FOLDER);
-        info.accept("Exporting " + network.name() + " (" + network.generatedClass() + ") from " + model);
-        jvm.run(new ForkedJvm.Fork(ForkedJvm.Activity.EXPORT, network.name(), mainClass,
-                arguments(request, network, model, cDirectory), request.jvmArgs(),
-                ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
-                        request.pluginArtifacts()),
-                request.workingDirectory()));
+        OutputLock lock = NetworkFolderLock.hold(folder, "binaryconnect:export");
+        try {
+            info.accept("Exporting " + network.name() + " (" + network.generatedClass() + ") from " + model);
+            jvm.run(new ForkedJvm.Fork(ForkedJvm.Activity.EXPORT, network.name(), mainClass,
+                    arguments(request, network, model, cDirectory), request.jvmArgs(),
+                    ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(),
+                            request.pluginArtifacts()),
+                    request.workingDirectory()));
+        } finally {
+            NetworkFolderLock.release(lock);
+        }
         info.accept("Exported " + network.name() + " into " + request.classesDirectory() + " and " + cDirectory);
         return cDirectory;
     }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.binaryconnect.runtime.cli.ParentWatch;
 
 /**
  * Runs one of the runtime's entry points ({@code TrainMain}, {@code EvaluateMain}, {@code ExportMain}) in a forked
@@ -128,7 +129,7 @@ final class ForkedJvm {
         try {
             result = new ChildProcess(stdout, withoutIncubatorWarning(stderr), fork.inheritStdout()).run(
                     command(fork.jvmArgs(), fork.classpath(), fork.mainClass(), fork.arguments()),
-                    environment(fork.environment()), fork.workingDirectory());
+                    withParent(environment(fork.environment())), fork.workingDirectory());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the " + fork.activity().jvmName() + " " + javaExecutable() + ": "
                     + e.getMessage() + "; run Maven with a full JDK or JRE.", e);
@@ -137,6 +138,16 @@ final class ForkedJvm {
             throw new MojoExecutionException(fork.activity().action() + " " + fork.network() + " was interrupted.", e);
         }
         ChildExit.check(result, fork.network(), fork.activity());
+    }
+
+    /**
+     * The environment with this JVM's process id, which the fork watches: a {@code kill -9} of Maven then ends
+     * the fork within a second instead of leaving it training, unseen, into the folder ({@link ParentWatch}).
+     */
+    static Map<String, String> withParent(Map<String, String> environment) {
+        Map<String, String> withParent = new TreeMap<>(environment);
+        withParent.put(ParentWatch.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid()));
+        return withParent;
     }
 
     /** {@code java [--add-modules=jdk.incubator.vector] <jvmArgs> -cp <classpath> <mainClass> <arguments>}. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.binaryconnect.runtime.io.OutputLock;
 import org.binaryconnect.runtime.cli.CliOption;
 import org.binaryconnect.runtime.cli.TrainMain;
 
@@ -41,10 +42,36 @@ final class TrainingLauncher {
         request.data().check();
         request.overrides().validate();
         File output = new File(request.outputDirectory(), network.name());
-        if (!output.isDirectory() && !output.mkdirs()) {
+        boolean created = !output.isDirectory();
+        if (created && !output.mkdirs()) {
             throw new MojoExecutionException("Cannot create the output directory " + output
                     + " (parameter outputDirectory); choose a writable one with -Dbinaryconnect.outputDirectory=<dir>.");
         }
+        OutputLock lock = NetworkFolderLock.hold(output, "binaryconnect:train");
+        boolean trained = false;
+        try {
+            File result = train(request, network, output, start);
+            trained = true;
+            return result;
+        } finally {
+            NetworkFolderLock.release(lock);
+            if (created && !trained) {
+                removeIfOnlyTheLock(output);
+            }
+        }
+    }
+
+    /** A folder this goal created for a run that failed before writing anything is not left behind. */
+    private static void removeIfOnlyTheLock(File output) {
+        String[] names = output.list();
+        if (names != null && names.length == 1 && names[0].equals(OutputLock.FILE_NAME)) {
+            new File(output, OutputLock.FILE_NAME).delete();
+            output.delete();
+        }
+    }
+
+    private File train(TrainingRequest request, DeclaredNetwork network, File output, long start)
+            throws MojoExecutionException, MojoFailureException {
         TrainingInputs inputs = TrainingInputs.of(request, network);
         if (!request.options().force() && inputs.upToDate(output)) {
             info.accept(network.name() + " is up to date: its network, data and configuration are those of the "

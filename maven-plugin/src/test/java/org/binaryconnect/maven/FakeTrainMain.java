@@ -25,6 +25,7 @@ public final class FakeTrainMain {
         out.println("args " + String.join(" ", args));
         out.println("OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE"));
         out.println("cwd " + Path.of("").toAbsolutePath());
+        out.println("parent " + System.getenv("BINARYCONNECT_PARENT_PID"));
         out.println("vector module " + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         switch (network) {
             case "ok.TinyNetwork" -> {

@@ -2,6 +2,7 @@ package org.binaryconnect.maven;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.binaryconnect.runtime.io.OutputLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +104,41 @@ class TrainingLauncherTest {
         assertTrue(stdout.contains("vector module true"), "the optimizer's Vector API path can run: " + stdout);
         assertEquals(List.of("a warning on stderr"), stderr, "without the JVM's warning about incubating modules");
         assertTrue(info.get(0).startsWith("Training Tiny (ok.TinyNetwork) on "), info.toString());
+    }
+
+    @Test
+    void theTrainingJvmIsToldMavensProcessToWatch() throws Exception {
+        declare("ok.TinyNetwork");
+
+        launcher(Map.of()).train(request("Tiny", ScheduleOverrides.NONE, List.of("-Xmx64m")));
+
+        assertTrue(stdout.contains("parent " + ProcessHandle.current().pid()), stdout.toString());
+    }
+
+    @Test
+    void aSecondGoalOnAHeldFolderFailsAtOnceNamingTheHolder() throws Exception {
+        declare("ok.TinyNetwork");
+        Path folder = project.resolve("target/binaryconnect/Tiny");
+
+        try (OutputLock held = OutputLock.acquire(folder, "binaryconnect:train")) {
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> launcher(Map.of())
+                    .train(request("Tiny", ScheduleOverrides.NONE, List.of("-Xmx64m"))));
+
+            assertTrue(e.getMessage().startsWith(folder + " is locked: binaryconnect:train by process "
+                    + ProcessHandle.current().pid() + " on host "), e.getMessage());
+        }
+        assertTrue(stdout.isEmpty(), "nothing forked: " + stdout);
+        assertFalse(Files.exists(folder.resolve("model.bin")));
+    }
+
+    @Test
+    void aFolderCreatedForARunThatFailedBeforeWritingIsNotLeftBehind() throws Exception {
+        declare("other.SurpriseNetwork");
+
+        assertThrows(MojoExecutionException.class,
+                () -> launcher(Map.of()).train(request(null, ScheduleOverrides.NONE, List.of("-Xmx64m"))));
+
+        assertFalse(Files.exists(project.resolve("target/binaryconnect/Surprise")));
     }
 
     @Test

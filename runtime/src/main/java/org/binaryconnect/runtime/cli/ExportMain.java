@@ -25,6 +25,7 @@ public final class ExportMain {
     }
 
     public static void main(String[] args) {
+        ParentWatch.startFromEnvironment(System.err);
         // exit explicitly: ND4J's native threads could otherwise keep the forked JVM alive
         System.exit(run(args, System.out, System.err));
     }
