@@ -1,4 +1,4 @@
-package org.binaryconnect.processor.specs;
+package org.binaryconnect.e2e.specs;
 
 import org.binaryconnect.dsl.Activation;
 import org.binaryconnect.dsl.BatchNorm;

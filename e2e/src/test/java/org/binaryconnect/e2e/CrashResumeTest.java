@@ -1,4 +1,4 @@
-package org.binaryconnect.processor.generated;
+package org.binaryconnect.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.binaryconnect.processor.specs.CrashTestMlpNetwork;
+import org.binaryconnect.e2e.specs.CrashTestMlpNetwork;
 import org.binaryconnect.runtime.cli.TrainMain;
 import org.binaryconnect.runtime.model.CheckpointFile;
 import org.binaryconnect.runtime.model.ModelFile;

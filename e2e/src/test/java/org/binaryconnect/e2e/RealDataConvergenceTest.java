@@ -1,4 +1,4 @@
-package org.binaryconnect.processor.generated;
+package org.binaryconnect.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.binaryconnect.processor.specs.SmallFashionCnnNetwork;
-import org.binaryconnect.processor.specs.SmallFashionMlpNetwork;
+import org.binaryconnect.e2e.specs.SmallFashionCnnNetwork;
+import org.binaryconnect.e2e.specs.SmallFashionMlpNetwork;
 import org.binaryconnect.runtime.data.Dataset;
 import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.IdxDataset;

@@ -1,4 +1,4 @@
-package org.binaryconnect.processor.generated;
+package org.binaryconnect.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.binaryconnect.dsl.EvaluationWeights;
-import org.binaryconnect.processor.specs.ParityFashionMlpInference;
-import org.binaryconnect.processor.specs.ParityFashionMlpNetwork;
+import org.binaryconnect.e2e.specs.ParityFashionMlpInference;
+import org.binaryconnect.e2e.specs.ParityFashionMlpNetwork;
 import org.binaryconnect.runtime.data.Dataset;
 import org.binaryconnect.runtime.data.IdxDataset;
 import org.binaryconnect.runtime.data.Samples;
