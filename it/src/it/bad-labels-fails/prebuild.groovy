@@ -1,6 +1,8 @@
 // Well-formed gzipped IDX files, except that training label 5 is 12 in a 10-class problem.
 import java.util.zip.GZIPOutputStream
 
+evaluate(new File(itSources, 'shared/tiny-mlp.groovy'))
+
 def data = new File(basedir, 'data')
 data.mkdirs()
 

@@ -1,3 +1,4 @@
 trainSamples = 3000
+evaluate(new File(itSources, 'shared/tiny-mlp.groovy'))
 evaluate(new File(itSources, 'shared/tiny-fashion-data.groovy'))
 evaluate(new File(itSources, 'shared/kill-training.groovy'))

@@ -1,1 +1,3 @@
+networkModule = 'model'
+evaluate(new File(itSources, 'shared/tiny-mlp.groovy'))
 evaluate(new File(itSources, 'shared/tiny-fashion-data.groovy'))

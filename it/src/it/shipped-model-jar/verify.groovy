@@ -5,8 +5,8 @@ def log = new File(basedir, 'build.log').text
 def jar = new File(basedir, 'model/target/shipped-model-1.0-SNAPSHOT.jar')
 assert jar.isFile() : 'the model jar was not built'
 def entries = new ZipFile(jar).withCloseable { zip -> zip.entries().collect { it.name } }
-assert entries.contains('com/example/shipped/TinyMlpInference.class')
-assert entries.contains('com/example/shipped/TinyMlp.bcpk') : "the packed model is not in the jar: ${entries}"
+assert entries.contains('com/example/tiny/TinyMlpInference.class')
+assert entries.contains('com/example/tiny/TinyMlp.bcpk') : "the packed model is not in the jar: ${entries}"
 
 def classpathLine = log.readLines().find { it.startsWith('app classpath: ') }
 assert classpathLine != null : 'the app test did not run'

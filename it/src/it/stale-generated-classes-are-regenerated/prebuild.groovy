@@ -1,3 +1,4 @@
+evaluate(new File(itSources, 'shared/tiny-mlp.groovy'))
 evaluate(new File(itSources, 'shared/tiny-fashion-data.groovy'))
 
 // What a compile with another processor leaves: the spec's and the generated classes (not loadable by this

@@ -2,10 +2,10 @@ package org.binaryconnect.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.binaryconnect.processor.specs.ConvInferenceNetInference;
+import org.binaryconnect.processor.specs.ConvInferenceNetNetwork;
 import org.binaryconnect.processor.specs.HingeGradientNetInference;
 import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
-import org.binaryconnect.processor.specs.SmallFashionMlpInference;
-import org.binaryconnect.processor.specs.SmallFashionMlpNetwork;
 import org.binaryconnect.processor.specs.SoftmaxGradientNetInference;
 import org.binaryconnect.processor.specs.SoftmaxGradientNetNetwork;
 import org.binaryconnect.processor.specs.ThreeLayerNetInference;
@@ -25,14 +25,14 @@ class InferenceFingerprintTest {
         assertEquals(HingeGradientNetNetwork.DESCRIPTION.fingerprint(), HingeGradientNetInference.FINGERPRINT);
         assertEquals(SoftmaxGradientNetNetwork.DESCRIPTION.fingerprint(), SoftmaxGradientNetInference.FINGERPRINT);
         assertEquals(ThreeLayerNetNetwork.DESCRIPTION.fingerprint(), ThreeLayerNetInference.FINGERPRINT);
-        assertEquals(SmallFashionMlpNetwork.DESCRIPTION.fingerprint(), SmallFashionMlpInference.FINGERPRINT);
+        assertEquals(ConvInferenceNetNetwork.DESCRIPTION.fingerprint(), ConvInferenceNetInference.FINGERPRINT);
         assertEquals(TinyInferenceNetNetwork.DESCRIPTION.fingerprint(), TinyInferenceNetInference.FINGERPRINT);
     }
 
     @Test
     void shapesMatchTheTrainingClass() {
-        assertEquals(SmallFashionMlpNetwork.INPUT_SIZE, SmallFashionMlpInference.INPUT_SIZE);
-        assertEquals(SmallFashionMlpNetwork.CLASSES, SmallFashionMlpInference.CLASSES);
-        assertEquals(SmallFashionMlpNetwork.DESCRIPTION.name(), SmallFashionMlpInference.NETWORK_NAME);
+        assertEquals(ConvInferenceNetNetwork.INPUT_SIZE, ConvInferenceNetInference.INPUT_SIZE);
+        assertEquals(ConvInferenceNetNetwork.CLASSES, ConvInferenceNetInference.CLASSES);
+        assertEquals(ConvInferenceNetNetwork.DESCRIPTION.name(), ConvInferenceNetInference.NETWORK_NAME);
     }
 }

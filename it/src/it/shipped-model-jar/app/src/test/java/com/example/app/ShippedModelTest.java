@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.shipped.TinyMlpInference;
+import com.example.tiny.TinyMlpInference;
 import java.io.DataInputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
