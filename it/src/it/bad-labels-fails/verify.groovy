@@ -9,5 +9,5 @@ def failure = log.readLines().find { it.startsWith('[ERROR] Failed to execute go
 assert failure != null
 assert failure.contains(': Training TinyMlp failed: ') && failure.contains(labels) && failure.contains('has label 12 at index 5') : failure
 assert log.contains('MAVEN/MojoFailureException')
-assert !new File(basedir, 'target/binaryconnect/TinyMlp/model.bin').exists()
+assert !new File(basedir, 'binaryconnect/TinyMlp/model.bin').exists()
 return true

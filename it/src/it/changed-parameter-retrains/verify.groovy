@@ -7,6 +7,6 @@ assert !log.contains('is up to date')
 assert !log.contains('resuming from')
 assert log.contains('is from a run with another network, configuration or data: training from the start')
 assert log.contains('learning rate 0.002 -> ')
-def rows = new File(basedir, 'target/binaryconnect/TinyMlp/metrics.csv').readLines()
+def rows = new File(basedir, 'binaryconnect/TinyMlp/metrics.csv').readLines()
 assert rows[1].startsWith('1,0.00200000,')
 return true

@@ -1,6 +1,6 @@
 // The second build found the damaged checkpoint, said what is wrong and what to do, and left it as it was.
 def log = new File(basedir, 'build.log').text
-def folder = new File(basedir, 'target/binaryconnect/TinyMlp')
+def folder = new File(basedir, 'binaryconnect/TinyMlp')
 def checkpoint = new File(folder, 'checkpoint.bin')
 
 assert new File(basedir, 'killed.txt').text.startsWith('killed ')

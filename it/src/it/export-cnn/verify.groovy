@@ -3,7 +3,7 @@
 def log = new File(basedir, 'build.log').text
 
 assert log.contains('Exporting TinyCnn (com.example.tiny.TinyCnnNetwork) from '
-        + new File(basedir, 'target/binaryconnect/TinyCnn/model.bin').path)
+        + new File(basedir, 'binaryconnect/TinyCnn/model.bin').path)
 assert log =~ /(?m)^\[INFO\] packed model: [\d.]+ KiB \([\d,]+ bytes\) against [\d.]+ KiB of float32 weights: [\d.]+x smaller$/
 assert log.contains('BUILD SUCCESS')
 
@@ -24,7 +24,7 @@ def model = inference.getMethod('load').invoke(null)
 int label = model.predict(new float[784])
 assert label >= 0 && label < 10
 
-def c = new File(basedir, 'target/binaryconnect/TinyCnn/c')
+def c = new File(basedir, 'binaryconnect/TinyCnn/c')
 def header = new File(c, 'tinycnn.h')
 assert header.isFile() && new File(c, 'tinycnn.c').isFile()
 // the kernels every network calls, copied unchanged next to the network's own .c, which includes them

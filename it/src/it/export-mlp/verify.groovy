@@ -3,7 +3,7 @@
 def log = new File(basedir, 'build.log').text
 
 assert log.contains('Exporting TinyMlp (com.example.tiny.TinyMlpNetwork) from '
-        + new File(basedir, 'target/binaryconnect/TinyMlp/model.bin').path)
+        + new File(basedir, 'binaryconnect/TinyMlp/model.bin').path)
 assert log =~ /(?m)^\[INFO\] packed model: [\d.]+ KiB \([\d,]+ bytes\) against [\d.]+ KiB of float32 weights: [\d.]+x smaller$/
 assert log.contains('BUILD SUCCESS')
 
@@ -16,7 +16,7 @@ def crc = new java.util.zip.CRC32()
 crc.update(bytes, 0, bytes.length - 8)
 assert new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong() == crc.value
 
-def c = new File(basedir, 'target/binaryconnect/TinyMlp/c')
+def c = new File(basedir, 'binaryconnect/TinyMlp/c')
 def header = new File(c, 'tinymlp.h')
 assert header.isFile() && new File(c, 'tinymlp.c').isFile()
 // the kernels every network calls, copied unchanged next to the network's own .c, which includes them

@@ -8,5 +8,5 @@ assert errors.any { it.contains(expectedPath) && it.contains('units') && it.cont
 
 assert log.contains('BUILD FAILURE')
 assert !log.contains('Training BadNetwork')
-assert !new File(basedir, 'target/binaryconnect').exists()
+assert !new File(basedir, 'binaryconnect').exists()
 return true

@@ -1,7 +1,7 @@
 // The first build lost its training JVM to SIGKILL mid-run; the second continued after the last completed epoch
 // instead of starting over, and finished all 30 epochs.
 def log = new File(basedir, 'build.log').text
-def folder = new File(basedir, 'target/binaryconnect/TinyMlp')
+def folder = new File(basedir, 'binaryconnect/TinyMlp')
 
 assert new File(basedir, 'killed.txt').text.startsWith('killed ')
 def resumed = log =~ /resuming from .*checkpoint\.bin after epoch (\d+) of 30/

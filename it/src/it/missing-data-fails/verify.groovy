@@ -6,5 +6,5 @@ assert log.contains('BUILD FAILURE')
 assert log.contains("The data directory $missing does not exist (parameter data)")
 assert log.contains("install Debian's package dataset-fashion-mnist, give a dataset name (fashion-mnist, mnist, cifar10) or set -Dbinaryconnect.data=<dir>")
 assert !log.contains('Training TinyMlp (')
-assert !new File(basedir, 'target/binaryconnect/TinyMlp/model.bin').exists()
+assert !new File(basedir, 'binaryconnect/TinyMlp/model.bin').exists()
 return true

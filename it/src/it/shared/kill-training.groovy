@@ -2,7 +2,7 @@
 // first checkpoint, the watcher kills that JVM with SIGKILL (no shutdown hook, no chance to tidy up), mid-epoch,
 // as a crash or an out-of-memory killer would. With corruptAfterKill set, it then flips one byte in the middle of
 // the checkpoint and keeps a copy of the damaged bytes in checkpoint.bin.damaged, for the verify script to compare.
-def output = new File(basedir, 'target/binaryconnect/TinyMlp')
+def output = new File(basedir, 'binaryconnect/TinyMlp')
 def checkpoint = new File(output, 'checkpoint.bin')
 def marker = new File(basedir, 'killed.txt')
 boolean corrupt = binding.hasVariable('corruptAfterKill') && corruptAfterKill

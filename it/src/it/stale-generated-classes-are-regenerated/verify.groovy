@@ -9,5 +9,5 @@ def network = new File(basedir, 'target/classes/com/example/tiny/TinyMlpNetwork.
 assert network[0..3] == [0xCA, 0xFE, 0xBA, 0xBE].collect { it as byte } : 'TinyMlpNetwork.class was not generated again'
 def recorded = new File(basedir, 'target/classes/META-INF/binaryconnect/processor.properties').text
 assert recorded =~ /sha256=[0-9a-f]{64}/ && !recorded.contains('0' * 64) : recorded
-assert new File(basedir, 'target/binaryconnect/TinyMlp/model.bin').isFile()
+assert new File(basedir, 'binaryconnect/TinyMlp/model.bin').isFile()
 return true

@@ -1,5 +1,5 @@
 // The train goal compiled the spec, forked the training JVM with a tuned OpenBLAS, streamed one line per epoch,
-// and wrote the model and its metrics under target/binaryconnect/TinyMlp/.
+// and wrote the model and its metrics under binaryconnect/TinyMlp/.
 def log = new File(basedir, 'build.log').text
 
 assert log.contains('Training TinyMlp (com.example.tiny.TinyMlpNetwork) on ' + new File(basedir, 'data').path)
@@ -8,7 +8,7 @@ assert log =~ /(?m)^\[INFO\] epoch 1\/2 /
 assert log =~ /(?m)^\[INFO\] epoch 2\/2 /
 assert log.contains('BUILD SUCCESS')
 
-def output = new File(basedir, 'target/binaryconnect/TinyMlp')
+def output = new File(basedir, 'binaryconnect/TinyMlp')
 def model = new File(output, 'model.bin')
 assert model.isFile() && model.length() > 0 : "no model at $model"
 

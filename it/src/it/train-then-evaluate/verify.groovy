@@ -3,7 +3,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-def folder = new File(basedir, 'target/binaryconnect/TinyMlp')
+def folder = new File(basedir, 'binaryconnect/TinyMlp')
 
 assert log.contains('Evaluating TinyMlp (com.example.tiny.TinyMlpNetwork) from '
         + new File(folder, 'model.bin').path + ' on the test part of ')

@@ -35,9 +35,10 @@ abstract class BinaryConnectMojo extends AbstractMojo {
     /**
      * Where {@code binaryconnect:train} writes its networks, and where {@code evaluate} and {@code export} read
      * them: each network has a folder {@code <outputDirectory>/<NetworkName>/} holding its model ({@code model.bin}),
-     * checkpoint, metrics, evaluation report and exported C files ({@code c/}).
+     * checkpoint, metrics, evaluation report and exported C files ({@code c/}). Outside {@code target/} by default,
+     * so that {@code mvn clean} keeps trained models: a clean build exports them again without training.
      */
-    @Parameter(property = "binaryconnect.outputDirectory", defaultValue = "${project.build.directory}/binaryconnect")
+    @Parameter(property = "binaryconnect.outputDirectory", defaultValue = "${project.basedir}/binaryconnect")
     private File outputDirectory;
 
     /** Skips this goal. */
@@ -82,8 +83,16 @@ abstract class BinaryConnectMojo extends AbstractMojo {
         return network;
     }
 
-    /** The {@code outputDirectory} parameter, resolved against the project's base directory. */
-    final File outputDirectory() {
+    /**
+     * The {@code outputDirectory} parameter, resolved against the project's base directory.
+     *
+     * @throws MojoExecutionException when it is empty, which would put the networks' folders in the project's root
+     */
+    final File outputDirectory() throws MojoExecutionException {
+        if (outputDirectory == null || outputDirectory.getPath().isBlank()) {
+            throw new MojoExecutionException("outputDirectory is empty (parameter outputDirectory,"
+                    + " -Dbinaryconnect.outputDirectory): give a directory, or leave it out for <project>/binaryconnect.");
+        }
         return TrainingRequest.resolve(basedir(), outputDirectory);
     }
 

@@ -20,7 +20,7 @@ public final class ExportService {
 
     /**
      * @param networkClass the generated network, e.g. {@code com.example.FashionMlpNetwork}
-     * @param modelFile the trained model, usually {@code target/binaryconnect/<Network>/model.bin}
+     * @param modelFile the trained model, usually {@code binaryconnect/<Network>/model.bin} in the project
      * @param resourceDirectory the classpath root the resource goes under, e.g. {@code target/classes}
      * @param cDirectory where the C files go (header, source and kernels header)
      * @throws org.binaryconnect.runtime.network.ConfigurationException when the class is not a generated network
