@@ -1,5 +1,6 @@
 package org.binaryconnect.runtime.report;
 
+import org.binaryconnect.runtime.io.JsonWriter;
 import org.binaryconnect.runtime.train.ConfusionMatrix;
 import org.binaryconnect.runtime.train.EpochResult;
 import org.binaryconnect.runtime.train.LayerDescription;
