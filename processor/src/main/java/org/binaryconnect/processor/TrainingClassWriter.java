@@ -100,7 +100,7 @@ final class TrainingClassWriter {
      * What the generated code and the runtime expect of each other; the runtime refuses classes of another version
      * ({@code NetworkClasses.GENERATED_CODE_VERSION}, which a test keeps equal to this).
      */
-    static final int GENERATED_CODE_VERSION = 3;
+    static final int GENERATED_CODE_VERSION = 4;
 
     private void addConstants(TypeSpec.Builder type) {
         type.addField(FieldSpec.builder(TypeName.INT, "GENERATED_CODE_VERSION", Modifier.PUBLIC, Modifier.STATIC,

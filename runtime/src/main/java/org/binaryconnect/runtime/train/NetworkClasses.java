@@ -84,7 +84,7 @@ public final class NetworkClasses {
      * as {@code GENERATED_CODE_VERSION}, and it changes whenever what the generated code and the runtime expect of
      * each other changes.
      */
-    public static final int GENERATED_CODE_VERSION = 3;
+    public static final int GENERATED_CODE_VERSION = 4;
 
     static final String VERSION_FIELD = "GENERATED_CODE_VERSION";
 
