@@ -49,7 +49,7 @@ public final class BatchNormCnnInference {
     /**
      * The declared network's fingerprint: a packed model must have been trained for exactly this structure.
      */
-    public static final String FINGERPRINT = "cf00ce2c5a700763ac62e9d6cab3160e";
+    public static final String FINGERPRINT = "4a9b00bf8db19081bd61dd3ca11e285a";
 
     /**
      * The packed model {@link #load()} reads, next to this class.

@@ -48,7 +48,7 @@ public final class FloatMlpInference {
     /**
      * The declared network's fingerprint: a packed model must have been trained for exactly this structure.
      */
-    public static final String FINGERPRINT = "3fe15d4a35e7fa782b55b462aef0944f";
+    public static final String FINGERPRINT = "64ad8de62e971a30ecef3ee346a6d729";
 
     /**
      * The packed model {@link #load()} reads, next to this class.

@@ -39,7 +39,7 @@ public final class FloatMlpNetwork implements TrainableNetwork {
     /**
      * The version of the generated code, which the runtime checks before training.
      */
-    public static final int GENERATED_CODE_VERSION = 3;
+    public static final int GENERATED_CODE_VERSION = 4;
 
     public static final int BATCH_SIZE = 64;
 

@@ -49,7 +49,7 @@ public final class StochasticMlpInference {
     /**
      * The declared network's fingerprint: a packed model must have been trained for exactly this structure.
      */
-    public static final String FINGERPRINT = "4ccf2b858d4d0955720f154d5386a995";
+    public static final String FINGERPRINT = "547427b714c462df29574a8251efccd3";
 
     /**
      * The packed model {@link #load()} reads, next to this class.

@@ -11,7 +11,7 @@ public final class GeneratedCode {
      * into every generated network as the constant {@link #VERSION_FIELD}, and the runtime refuses a class of
      * another version; it changes whenever what the generated code and the runtime expect of each other changes.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** The name of the {@code public static final int} that carries {@link #VERSION} in a generated network. */
     public static final String VERSION_FIELD = "GENERATED_CODE_VERSION";

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.binaryconnect.runtime.data.DataException;
 import org.binaryconnect.runtime.data.DatasetLoader;
 import org.binaryconnect.runtime.data.DatasetRequest;
 import org.binaryconnect.runtime.data.FileStamp;
+import org.binaryconnect.runtime.io.AtomicFiles;
 
 /**
  * What a completed training depends on, summed up in one SHA-256: the generated network class and its spec (both
@@ -77,10 +77,8 @@ final class TrainingInputs {
 
     /** Records a completed run: the key, then what it sums up (for whoever wonders why a run was repeated). */
     void record(File output) throws IOException {
-        Path target = output.toPath().resolve(FILE_NAME);
-        Path temporary = output.toPath().resolve("." + FILE_NAME + ".tmp");
-        Files.writeString(temporary, key + "\n" + String.join("\n", description) + "\n", StandardCharsets.UTF_8);
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(output.toPath().resolve(FILE_NAME),
+                key + "\n" + String.join("\n", description) + "\n");
     }
 
     /** Forgets the last completed run before a new one starts, so an interrupted run is never taken as done. */

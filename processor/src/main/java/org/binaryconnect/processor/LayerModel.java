@@ -37,7 +37,10 @@ record LayerModel(String name, int inputs, int units, boolean binary, double h, 
         return dropout > 0;
     }
 
-    /** One line for reports and the model fingerprint, e.g. {@code hidden1: dense 784 -> 1024 binary H=1.0 ...}. */
+    /**
+     * One line for reports and comments, e.g. {@code hidden1: dense 784 -> 1024 binary H=1.0 ...}. Display text
+     * only: the fingerprint hashes the structure ({@link Fingerprint}), so rewording this orphans no trained model.
+     */
     String summary() {
         StringBuilder s = new StringBuilder(name).append(": ");
         conv.ifPresentOrElse(c -> s.append(c.summary()), () -> s.append("dense ").append(inputs).append(" -> ")

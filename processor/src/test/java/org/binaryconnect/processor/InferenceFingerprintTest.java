@@ -2,8 +2,14 @@ package org.binaryconnect.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.binaryconnect.processor.specs.Cifar10CnnInference;
+import org.binaryconnect.processor.specs.Cifar10CnnNetwork;
+import org.binaryconnect.processor.specs.ConvGradientNetInference;
+import org.binaryconnect.processor.specs.ConvGradientNetNetwork;
 import org.binaryconnect.processor.specs.ConvInferenceNetInference;
 import org.binaryconnect.processor.specs.ConvInferenceNetNetwork;
+import org.binaryconnect.processor.specs.ConvValidNetInference;
+import org.binaryconnect.processor.specs.ConvValidNetNetwork;
 import org.binaryconnect.processor.specs.HingeGradientNetInference;
 import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
 import org.binaryconnect.processor.specs.SoftmaxGradientNetInference;
@@ -27,6 +33,11 @@ class InferenceFingerprintTest {
         assertEquals(ThreeLayerNetNetwork.DESCRIPTION.fingerprint(), ThreeLayerNetInference.FINGERPRINT);
         assertEquals(ConvInferenceNetNetwork.DESCRIPTION.fingerprint(), ConvInferenceNetInference.FINGERPRINT);
         assertEquals(TinyInferenceNetNetwork.DESCRIPTION.fingerprint(), TinyInferenceNetInference.FINGERPRINT);
+        // conv layers: SAME and VALID padding, strides, pools, channel batch norm
+        assertEquals(ConvGradientNetNetwork.DESCRIPTION.fingerprint(), ConvGradientNetInference.FINGERPRINT);
+        assertEquals(ConvValidNetNetwork.DESCRIPTION.fingerprint(), ConvValidNetInference.FINGERPRINT);
+        assertEquals(ConvInferenceNetNetwork.DESCRIPTION.fingerprint(), ConvInferenceNetInference.FINGERPRINT);
+        assertEquals(Cifar10CnnNetwork.DESCRIPTION.fingerprint(), Cifar10CnnInference.FINGERPRINT);
     }
 
     @Test

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.binaryconnect.runtime.io.AtomicFiles;
 
 /**
  * Finds a request's files. A path that exists is used as it is. A known name is looked for, in order, in the
@@ -157,7 +157,7 @@ final class DatasetResolver {
             CifarTenLayout unpacked = CifarTenLayout.locate(scratch);
             Path target = cache.resolve(CifarTenLayout.DIRECTORY);
             deleteTree(target);
-            Files.move(unpacked.directory(), target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.move(unpacked.directory(), target);
             Files.delete(archive);
         } catch (DataException e) {
             // A verified archive that does not unpack is still unusable: fetch it anew next time.

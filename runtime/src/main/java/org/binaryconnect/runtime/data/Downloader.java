@@ -7,21 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.binaryconnect.runtime.io.AtomicFiles;
 
 /**
- * Downloads one file so that a partial or wrong file is never used: the body streams into a temporary file in the
- * target's directory, its size and SHA-256 are checked against the expected ones, and only then is it moved into
- * place in one atomic rename. On any failure the temporary file is deleted and nothing appears at the target.
+ * Downloads one file so that a partial or wrong file is never used: the body streams through {@link AtomicFiles}
+ * into a temporary file in the target's directory, its size and SHA-256 are checked against the expected ones, and
+ * only then is it forced and moved into place in one atomic rename. On any failure the temporary file is deleted
+ * and nothing appears at the target.
  */
 final class Downloader {
 
@@ -53,30 +53,23 @@ final class Downloader {
      * @throws DataException naming the URL and the hint, with nothing left behind
      */
     void download(URI url, RemoteFile expected, Path target, String manualHint) {
-        Path directory = target.toAbsolutePath().getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".part");
-            String sha256 = fetch(url, expected.size(), temporary, manualHint);
-            if (!sha256.equalsIgnoreCase(expected.sha256())) {
-                throw new DataException("Download of " + url + " has SHA-256 " + sha256 + ", not the expected "
-                        + expected.sha256() + ", so it was discarded: try again later, or " + manualHint + ".");
-            }
-            move(temporary, target);
-            temporary = null;
+            // A DataException thrown inside (wrong size or checksum, a stall) makes AtomicFiles discard the file.
+            AtomicFiles.write(target, out -> {
+                String sha256 = fetch(url, expected.size(), out, manualHint);
+                if (!sha256.equalsIgnoreCase(expected.sha256())) {
+                    throw new DataException("Download of " + url + " has SHA-256 " + sha256 + ", not the expected "
+                            + expected.sha256() + ", so it was discarded: try again later, or " + manualHint + ".");
+                }
+            });
         } catch (IOException e) {
             throw new DataException("Download of " + url + " to " + target + " failed (" + describe(e) + "): check "
                     + "the network and try again, or " + manualHint + ".", e);
-        } finally {
-            if (temporary != null) {
-                deleteQuietly(temporary);
-            }
         }
     }
 
-    /** Streams the body into {@code temporary}; returns its SHA-256 once exactly {@code size} bytes arrived. */
-    private String fetch(URI url, long size, Path temporary, String manualHint) throws IOException {
+    /** Streams the body into {@code out}; returns its SHA-256 once exactly {@code size} bytes arrived. */
+    private String fetch(URI url, long size, OutputStream out, String manualHint) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(RESPONSE_TIMEOUT).GET().build();
         HttpResponse<InputStream> response;
         try {
@@ -88,7 +81,7 @@ final class Downloader {
         MessageDigest digest = sha256();
         long received = 0;
         StallWatch watch = null;
-        try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(temporary)) {
+        try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw new DataException("Download of " + url + " failed with HTTP status " + response.statusCode()
                         + ": check the address, or " + manualHint + ".");
@@ -177,15 +170,6 @@ final class Downloader {
         void stop() {
             stopped = true;
             LockSupport.unpark(thread);
-        }
-    }
-
-    private static void move(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // Same directory, so this only happens on odd file systems; a plain rename is still all or nothing there.
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

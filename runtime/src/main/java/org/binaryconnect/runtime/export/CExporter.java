@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.binaryconnect.runtime.io.AtomicFiles;
 
 /**
  * Writes a packed model as portable C99: {@code <name>.h} declares the input size, the class count,
@@ -93,14 +93,6 @@ public final class CExporter {
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.US_ASCII);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.US_ASCII));
     }
 }

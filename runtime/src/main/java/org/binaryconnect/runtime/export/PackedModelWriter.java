@@ -4,13 +4,11 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
+import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.ConvShape;
 import org.binaryconnect.runtime.nn.PoolShape;
@@ -32,25 +30,11 @@ public final class PackedModelWriter {
     }
 
     /**
-     * Writes {@code model} to {@code file} through a temporary file in the same directory and an atomic rename: a
-     * reader (or a jar being packaged) never sees half a model where a good one was.
+     * Writes {@code model} to {@code file} through {@link AtomicFiles}: a reader (or a jar being packaged) never sees
+     * half a model where a good one was.
      */
     public static void write(PackedModel model, Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        // Not Files.createTempFile: its owner-only permissions would carry over to the packed file.
-        Path temporary = directory.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                write(model, out);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
+        AtomicFiles.write(file, out -> write(model, out));
     }
 
     /** Writes {@code model} to {@code out}, which stays open. */

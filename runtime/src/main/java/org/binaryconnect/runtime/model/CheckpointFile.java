@@ -1,13 +1,13 @@
 package org.binaryconnect.runtime.model;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.network.NamedArray;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
@@ -107,23 +107,11 @@ public final class CheckpointFile {
     }
 
     /**
-     * Deletes the temporary files of model and checkpoint writes that a crashed process left in {@code directory}
-     * (their names carry the writer's process id; files of a process still alive are kept).
+     * Deletes the temporary files of writes (model, checkpoint, metrics, report) that a crashed process left in
+     * {@code directory}; files of a process still alive are kept.
      */
     public static void deleteAbandonedWrites(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        Pattern abandoned = Pattern.compile("\\.(?:" + Pattern.quote(FILE_NAME) + "|" + Pattern.quote(ModelFile.FILE_NAME)
-                + ")\\.(\\d+)\\.\\d+\\.tmp");
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Matcher name = abandoned.matcher(file.getFileName().toString());
-                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        AtomicFiles.deleteAbandonedWrites(directory);
     }
 
     /** The state arrays, then each parameter's two optimizer moments. */

@@ -4,20 +4,19 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.network.NamedArray;
 import org.binaryconnect.runtime.nn.Buf;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Writes a model file (see {@link ModelFormat}) through a temporary file in the same directory and an atomic
- * rename, so that a crash or a full disk never leaves a half-written model where a good one was.
+ * Writes a model file (see {@link ModelFormat}) through {@link AtomicFiles}, so that a crash or a full disk never
+ * leaves a half-written model where a good one was. The fault injection points of the reliability tests sit in the
+ * content: every chunk written, and the whole file before it is forced and renamed.
  */
 final class ModelFileWriter {
 
@@ -42,37 +41,11 @@ final class ModelFileWriter {
         if (kind.hasMetadata() != (metadata != null)) {
             throw new IllegalArgumentException(kind + (kind.hasMetadata() ? " needs" : " has no") + " metadata");
         }
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        // Not Files.createTempFile: its owner-only permissions would carry over to the model file.
-        Path temporary = directory.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                new ModelFileWriter(channel, file.getFileName().toString()).writeContent(kind, header, metadata, arrays);
-                FaultInjection.beforeRename(file.getFileName().toString(), channel);
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        forceDirectory(directory);
-    }
-
-    /**
-     * Makes the rename itself durable: until the directory's entry reaches the disk, a power cut could bring back
-     * the old file (or none) although the new one was complete. Where a directory cannot be opened for this (not
-     * on Linux), the rename is as durable as the file system makes it.
-     */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort: the file itself is complete and forced
-        }
+        String fileName = file.getFileName().toString();
+        AtomicFiles.writeChannel(file, channel -> {
+            new ModelFileWriter(channel, fileName).writeContent(kind, header, metadata, arrays);
+            FaultInjection.beforeRename(fileName, channel);
+        });
     }
 
     private void writeContent(StateFileKind kind, ModelHeader header, String metadata, List<NamedArray> state)

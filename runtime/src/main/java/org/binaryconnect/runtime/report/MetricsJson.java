@@ -1,5 +1,6 @@
 package org.binaryconnect.runtime.report;
 
+import org.binaryconnect.runtime.io.JsonWriter;
 import org.binaryconnect.runtime.network.LayerDescription;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.run.ConfusionMatrix;

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.io.AtomicFiles;
+import org.binaryconnect.runtime.io.JsonWriter;
 import org.binaryconnect.runtime.run.ConfusionMatrix;
 
 /**
  * What {@code binaryconnect:evaluate} reports on a trained network: overall and per-class accuracy and the confusion
- * matrix, as console lines, as {@value #JSON_FILE} and as {@value #CSV_FILE}. The JSON is written by hand: the
- * runtime takes no JSON library for one small, flat document.
+ * matrix, as console lines, as {@value #JSON_FILE} (through the runtime's one {@link JsonWriter}) and as
+ * {@value #CSV_FILE}.
  *
  * @param network the network's name
  * @param part which part of the data was evaluated, e.g. {@code test}
@@ -59,33 +60,34 @@ public record EvaluationReport(String network, String part, Path data, Evaluatio
 
     /** The report as one JSON object; accuracies of classes without samples are {@code null} (JSON has no NaN). */
     public String json() {
-        StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"network\": ").append(string(network)).append(",\n");
-        json.append("  \"part\": ").append(string(part)).append(",\n");
-        json.append("  \"data\": ").append(string(data.toString())).append(",\n");
-        json.append("  \"weights\": ").append(string(weights.name())).append(",\n");
-        json.append("  \"samples\": ").append(matrix.total()).append(",\n");
-        json.append("  \"correct\": ").append(matrix.correct()).append(",\n");
-        json.append("  \"accuracy\": ").append(number(matrix.accuracy())).append(",\n");
-        json.append("  \"loss\": ").append(number(loss)).append(",\n");
-        json.append("  \"classes\": [\n");
+        JsonWriter json = new JsonWriter().beginObject()
+                .member("network", network)
+                .member("part", part)
+                .member("data", data.toString())
+                .member("weights", weights.name())
+                .member("samples", matrix.total())
+                .member("correct", matrix.correct())
+                .member("accuracy", matrix.accuracy())
+                .member("loss", loss);
+        json.name("classes").beginArray();
         for (int c = 0; c < matrix.classes(); c++) {
-            json.append("    {\"class\": ").append(c).append(", \"samples\": ").append(matrix.samples(c))
-                    .append(", \"correct\": ").append(matrix.count(c, c)).append(", \"accuracy\": ")
-                    .append(number(matrix.classAccuracy(c))).append('}')
-                    .append(c + 1 < matrix.classes() ? ",\n" : "\n");
+            json.beginInlineObject()
+                    .member("class", c)
+                    .member("samples", matrix.samples(c))
+                    .member("correct", matrix.count(c, c))
+                    .member("accuracy", matrix.classAccuracy(c))
+                    .endObject();
         }
-        json.append("  ],\n");
-        json.append("  \"confusionMatrix\": [\n");
+        json.endArray();
+        json.name("confusionMatrix").beginArray();
         for (int t = 0; t < matrix.classes(); t++) {
-            json.append("    [");
-            for (int p = 0; p < matrix.classes(); p++) {
-                json.append(p == 0 ? "" : ", ").append(matrix.count(t, p));
+            long[] row = new long[matrix.classes()];
+            for (int p = 0; p < row.length; p++) {
+                row[p] = matrix.count(t, p);
             }
-            json.append(t + 1 < matrix.classes() ? "],\n" : "]\n");
+            json.inlineArray(row);
         }
-        json.append("  ]\n}\n");
-        return json.toString();
+        return json.endArray().endObject().toString();
     }
 
     /** The matrix as CSV: a header of predicted classes, then one row per true class. */
@@ -132,31 +134,5 @@ public record EvaluationReport(String network, String part, Path data, Evaluatio
 
     private static String fraction(double value) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static String number(double value) {
-        return Double.isFinite(value) ? String.valueOf(value) : "null";
-    }
-
-    static String string(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        quoted.append(ch);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 }

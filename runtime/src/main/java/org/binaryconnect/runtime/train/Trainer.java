@@ -122,10 +122,8 @@ public final class Trainer {
             console.accept("resuming from " + checkpointFile + " after epoch " + resumed.epoch() + " of "
                     + config.epochs());
         }
-        try (MetricsCsv metrics = MetricsCsv.create(metricsFile); ProgressDisplay display = progress) {
-            for (EpochResult done : epochs) {
-                metrics.append(done);
-            }
+        try (ProgressDisplay display = progress) {
+            MetricsCsv.write(metricsFile, epochs);
             for (int epoch = epochs.size() + 1; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();
                 shuffle(order, shuffleRng);
@@ -154,7 +152,7 @@ public final class Trainer {
                 EpochResult result = new EpochResult(epoch, learningRate, lossSum / batches, validationAccuracy,
                         testAccuracy, seconds, (double) batches * batchSize / trainingSeconds);
                 epochs.add(result);
-                metrics.append(result);
+                MetricsCsv.write(metricsFile, epochs);
                 if (best.offer(result)) {
                     ModelFile.save(modelFile, network, epoch);
                     bestTest = test;

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.runtime.network.NamedArray;
+import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainingDefaults;
 import org.binaryconnect.runtime.train.LinearSoftmaxNetwork;
 import org.junit.jupiter.api.Test;
@@ -111,13 +113,30 @@ class ModelFileTest {
     void modelOfAnotherNetworkIsRefused() throws IOException {
         Path file = dir.resolve("model.bin");
         ModelFile.save(file, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 3);
-        LinearSoftmaxNetwork other = new LinearSoftmaxNetwork(DataType.FLOAT, 1,
-                LinearSoftmaxNetwork.description("linear: dense 16 -> 3, binary H=1", new TrainingDefaults(1, 1, 1, 0, 1)));
+        NetworkDescription trained = LinearSoftmaxNetwork.DESCRIPTION;
+        // the same arrays, names and shapes: only the fingerprint tells the networks apart
+        LinearSoftmaxNetwork other = new LinearSoftmaxNetwork(DataType.FLOAT, 1, new NetworkDescription(
+                trained.name(), trained.specClass(), trained.inputShape(), trained.classes(), trained.batchSize(),
+                Binarization.DETERMINISTIC, trained.loss(), trained.evaluation(), trained.evaluationSamples(),
+                trained.optimizer(), trained.training(), trained.layers()));
 
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file, other));
 
         assertTrue(e.getMessage().contains("was trained for a different network"), e.getMessage());
         assertTrue(e.getMessage().contains(other.description().fingerprint()), e.getMessage());
+    }
+
+    @Test
+    void aModelLoadsIntoTheSameNetworkWithItsSummaryReworded() throws IOException {
+        Path file = dir.resolve("model.bin");
+        LinearSoftmaxNetwork saved = new LinearSoftmaxNetwork(DataType.FLOAT, 1);
+        ModelFile.save(file, saved, 3);
+        LinearSoftmaxNetwork reworded = new LinearSoftmaxNetwork(DataType.FLOAT, 2, LinearSoftmaxNetwork.description(
+                "linear: fully connected, 16 inputs, 3 outputs", LinearSoftmaxNetwork.DESCRIPTION.training()));
+
+        ModelFile.load(file, reworded);
+
+        assertEquals(saved.state().get(0).array(), reworded.state().get(0).array());
     }
 
     @Test

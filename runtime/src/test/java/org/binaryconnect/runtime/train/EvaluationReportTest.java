@@ -1,12 +1,14 @@
 package org.binaryconnect.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.binaryconnect.dsl.EvaluationWeights;
+import org.binaryconnect.runtime.io.JsonWriter;
 import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +73,14 @@ class EvaluationReportTest {
     }
 
     @Test
-    void escapesStringsForJson() {
-        assertEquals("\"a\\\"b\\\\c\\nd\\u0001\"", EvaluationReport.string("a\"b\\c\nd\u0001"));
+    void escapesStringsAsMetricsJsonDoes() {
+        String name = "a\"b\\c\nd\u0001\u2028e\u2029";
+        EvaluationReport report = new EvaluationReport(name, "test", Path.of("/data/tiny"), EvaluationWeights.BINARY,
+                0.25, report().matrix());
+
+        assertTrue(report.json().contains("\"network\": \"a\\\"b\\\\c\\nd\\u0001\\u2028e\\u2029\",\n"),
+                report.json());
+        assertTrue(report.json().contains("\"network\": " + JsonWriter.quote(name) + ",\n"), report.json());
     }
 
     @Test

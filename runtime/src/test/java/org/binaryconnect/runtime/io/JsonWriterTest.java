@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.report;
+package org.binaryconnect.runtime.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +32,27 @@ class JsonWriterTest {
                       "a": 0.5
                     },
                     "x"
+                  ]
+                }
+                """, json.endObject().toString());
+    }
+
+    @Test
+    void keepsAnInlineObjectAndWhatItHoldsOnOneLine() {
+        JsonWriter json = new JsonWriter().beginObject();
+        json.name("classes").beginArray()
+                .beginInlineObject().member("class", 0).member("accuracy", Double.NaN).endObject()
+                .beginInlineObject().member("class", 1).name("row").inlineArray(2, 3).name("o").beginObject()
+                .member("x", "\u2029").endObject().endObject()
+                .beginInlineObject().endObject()
+                .endArray();
+
+        assertEquals("""
+                {
+                  "classes": [
+                    {"class": 0, "accuracy": null},
+                    {"class": 1, "row": [2, 3], "o": {"x": "\\u2029"}},
+                    {}
                   ]
                 }
                 """, json.endObject().toString());

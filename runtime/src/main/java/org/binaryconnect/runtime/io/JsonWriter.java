@@ -1,70 +1,86 @@
-package org.binaryconnect.runtime.report;
+package org.binaryconnect.runtime.io;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 
 /**
- * A small streaming JSON writer, indented two spaces a level: the runtime takes no JSON library for the few flat
- * documents it writes (ND4J's is shaded for its own use). It places commas and indentation; the caller keeps the
- * nesting right. Non-finite numbers become {@code null}, as JSON has no NaN.
+ * The one JSON writer of the runtime ({@code metrics.json}, {@code evaluation.json}): streaming, indented two spaces
+ * a level, with containers that can be kept on one line (a matrix row, a short record). The runtime takes no JSON
+ * library for the few flat documents it writes (ND4J's is shaded for its own use). It places commas and indentation;
+ * the caller keeps the nesting right. Non-finite numbers become {@code null}, as JSON has no NaN.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
-    private final StringBuilder out = new StringBuilder();
-    /** Per open container: whether it already holds an element, so the next one needs a comma. */
-    private final Deque<Boolean> open = new ArrayDeque<>();
-    private boolean afterName;
+    /** An open object or array. */
+    private static final class Container {
+        final boolean inline;
+        /** Whether it already holds an element, so the next one needs a comma. */
+        boolean hasElements;
 
-    JsonWriter beginObject() {
-        return begin('{');
+        Container(boolean inline) {
+            this.inline = inline;
+        }
     }
 
-    JsonWriter endObject() {
+    private final StringBuilder out = new StringBuilder();
+    private final Deque<Container> open = new ArrayDeque<>();
+    private boolean afterName;
+
+    public JsonWriter beginObject() {
+        return begin('{', false);
+    }
+
+    /** An object on one line, its members separated by {@code ", "}; what it contains stays on that line too. */
+    public JsonWriter beginInlineObject() {
+        return begin('{', true);
+    }
+
+    public JsonWriter endObject() {
         return end('}');
     }
 
-    JsonWriter beginArray() {
-        return begin('[');
+    public JsonWriter beginArray() {
+        return begin('[', false);
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         return end(']');
     }
 
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         beforeValue();
         out.append(quote(name)).append(": ");
         afterName = true;
         return this;
     }
 
-    JsonWriter value(String value) {
+    public JsonWriter value(String value) {
         beforeValue();
         out.append(value == null ? "null" : quote(value));
         return this;
     }
 
-    JsonWriter value(long value) {
+    public JsonWriter value(long value) {
         beforeValue();
         out.append(value);
         return this;
     }
 
-    JsonWriter value(double value) {
+    public JsonWriter value(double value) {
         beforeValue();
         out.append(Double.isFinite(value) ? String.valueOf(value) : "null");
         return this;
     }
 
-    JsonWriter value(boolean value) {
+    public JsonWriter value(boolean value) {
         beforeValue();
         out.append(value);
         return this;
     }
 
     /** An array of numbers on one line, as a matrix row reads best. */
-    JsonWriter inlineArray(long... values) {
+    public JsonWriter inlineArray(long... values) {
         beforeValue();
         out.append('[');
         for (int i = 0; i < values.length; i++) {
@@ -75,19 +91,19 @@ final class JsonWriter {
     }
 
     /** A member: {@code name(name).value(value)}. */
-    JsonWriter member(String name, String value) {
+    public JsonWriter member(String name, String value) {
         return name(name).value(value);
     }
 
-    JsonWriter member(String name, long value) {
+    public JsonWriter member(String name, long value) {
         return name(name).value(value);
     }
 
-    JsonWriter member(String name, double value) {
+    public JsonWriter member(String name, double value) {
         return name(name).value(value);
     }
 
-    JsonWriter member(String name, boolean value) {
+    public JsonWriter member(String name, boolean value) {
         return name(name).value(value);
     }
 
@@ -100,16 +116,16 @@ final class JsonWriter {
         return out + "\n";
     }
 
-    private JsonWriter begin(char bracket) {
+    private JsonWriter begin(char bracket, boolean inline) {
         beforeValue();
         out.append(bracket);
-        open.push(false);
+        open.push(new Container(inline || (!open.isEmpty() && open.peek().inline)));
         return this;
     }
 
     private JsonWriter end(char bracket) {
-        boolean hadElements = open.pop();
-        if (hadElements) {
+        Container closed = open.pop();
+        if (closed.hasElements && !closed.inline) {
             newLine();
         }
         out.append(bracket);
@@ -122,11 +138,16 @@ final class JsonWriter {
             return;
         }
         if (!open.isEmpty()) {
-            if (open.pop()) {
+            Container container = open.peek();
+            if (container.hasElements) {
                 out.append(',');
             }
-            open.push(true);
-            newLine();
+            if (container.inline) {
+                out.append(container.hasElements ? " " : "");
+            } else {
+                newLine();
+            }
+            container.hasElements = true;
         }
     }
 
@@ -134,7 +155,11 @@ final class JsonWriter {
         out.append('\n').append("  ".repeat(open.size()));
     }
 
-    static String quote(String value) {
+    /**
+     * {@code value} as a JSON string: quotes, backslashes and control characters escaped, and U+2028 and U+2029,
+     * which are valid JSON but end lines in JavaScript, so that the document is safe in both.
+     */
+    public static String quote(String value) {
         StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
@@ -145,7 +170,6 @@ final class JsonWriter {
                 case '\r' -> quoted.append("\\r");
                 case '\t' -> quoted.append("\\t");
                 default -> {
-                    // U+2028 and U+2029 are valid JSON but end lines in JavaScript: escaped, the file is safe in both.
                     if (ch < 0x20 || ch == '\u2028' || ch == '\u2029') {
                         quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
                     } else {
