@@ -28,7 +28,7 @@ import org.binaryconnect.runtime.io.AtomicFiles;
 final class TrainingInputs {
 
     static final String FILE_NAME = "training-inputs.sha256";
-    /** What a completed run leaves; any of them missing means training again. */
+    /** What a completed run leaves; any of them missing or changed means training again. */
     private static final List<String> OUTPUTS = List.of("model.bin", "checkpoint.bin", "metrics.csv");
 
     private final String key;
@@ -65,31 +65,44 @@ final class TrainingInputs {
     /** Whether {@code output} holds a completed run of exactly these inputs. */
     boolean upToDate(File output) {
         Path recorded = output.toPath().resolve(FILE_NAME);
+        List<String> lines;
         try {
-            if (!Files.isRegularFile(recorded) || !firstLine(recorded).equals(key)) {
+            if (!Files.isRegularFile(recorded)) {
                 return false;
             }
+            lines = Files.readAllLines(recorded, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return false;
         }
-        return OUTPUTS.stream().allMatch(name -> Files.isRegularFile(output.toPath().resolve(name)));
+        if (lines.isEmpty() || !lines.get(0).equals(key)) {
+            return false;
+        }
+        // the outputs as the run left them: a deleted, damaged or replaced file means training again
+        for (String name : OUTPUTS) {
+            if (!lines.contains(outputLine(output, name))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Records a completed run: the key, then what it sums up (for whoever wonders why a run was repeated). */
+    /** Records a completed run: the key, what it sums up (for whoever wonders why a run was repeated), the outputs. */
     void record(File output) throws IOException {
-        AtomicFiles.writeString(output.toPath().resolve(FILE_NAME),
-                key + "\n" + String.join("\n", description) + "\n");
+        StringBuilder text = new StringBuilder(key).append('\n');
+        description.forEach(line -> text.append(line).append('\n'));
+        for (String name : OUTPUTS) {
+            text.append(outputLine(output, name)).append('\n');
+        }
+        AtomicFiles.writeString(output.toPath().resolve(FILE_NAME), text.toString());
+    }
+
+    private static String outputLine(File output, String name) {
+        return "output " + name + " " + fileSha256(output.toPath().resolve(name));
     }
 
     /** Forgets the last completed run before a new one starts, so an interrupted run is never taken as done. */
     static void forget(File output) throws IOException {
         Files.deleteIfExists(output.toPath().resolve(FILE_NAME));
-    }
-
-    private static String firstLine(Path file) throws IOException {
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.findFirst().orElse("");
-        }
     }
 
     private static Path classFile(File classesDirectory, String className) {

@@ -181,6 +181,10 @@ class TrainingLauncherTest {
         assertEquals(1, runsOf(request), "the data changed");
         Files.delete(output.toPath().resolve("model.bin"));
         assertEquals(1, runsOf(request), "the model was deleted");
+        Files.write(output.toPath().resolve("model.bin"), new byte[] {1, 2, 4});
+        assertEquals(1, runsOf(request), "the model was damaged: same size, same place, other bytes");
+        Files.write(output.toPath().resolve("checkpoint.bin"), new byte[] {5});
+        assertEquals(1, runsOf(request), "the checkpoint was replaced");
         assertEquals(1, runsOf(withOptions(request, new TrainingRequest.RunOptions(true, true, false))), "forced");
         assertEquals(0, runsOf(request));
     }
