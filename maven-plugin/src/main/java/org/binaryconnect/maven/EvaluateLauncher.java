@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.binaryconnect.runtime.io.OutputLock;
 import org.binaryconnect.runtime.cli.CliOption;
 import org.binaryconnect.runtime.cli.EvaluateMain;
+import org.binaryconnect.runtime.io.OutputLock;
 
 /**
  * Evaluates one trained network: checks the parameters, finds its {@code model.bin} and runs {@code EvaluateMain}

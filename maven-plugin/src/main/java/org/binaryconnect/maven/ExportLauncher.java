@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.binaryconnect.runtime.io.OutputLock;
 import org.binaryconnect.runtime.cli.CliOption;
 import org.binaryconnect.runtime.cli.ExportMain;
+import org.binaryconnect.runtime.io.OutputLock;
 
 /**
  * Exports one trained network: finds its {@code model.bin} and runs {@code ExportMain} in a {@link ForkedJvm}, which

@@ -43,7 +43,8 @@ final class ForkedJvm {
     enum Activity {
         TRAINING("Training", "training JVM"),
         EVALUATION("Evaluating", "evaluation JVM"),
-        EXPORT("Exporting", "export JVM");
+        EXPORT("Exporting", "export JVM"),
+        SUMMARY("Summarising", "summary JVM");
 
         private final String action;
         private final String jvmName;

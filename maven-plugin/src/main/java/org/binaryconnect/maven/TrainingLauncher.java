@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.binaryconnect.runtime.io.OutputLock;
 import org.binaryconnect.runtime.cli.CliOption;
 import org.binaryconnect.runtime.cli.TrainMain;
+import org.binaryconnect.runtime.io.OutputLock;
 
 /**
  * Trains one declared network: checks the request, skips a run whose inputs are those of the last completed one,
