@@ -118,15 +118,16 @@ public final class BlockKernels {
     }
 
     /**
-     * Computes a layer's units in parts of at least {@link #UNITS_PER_THREAD}, one part per available processor at most,
-     * on the common fork-join pool and the calling thread.
+     * Computes a layer's units in parts of at least {@link #UNITS_PER_THREAD}, one part per available processor
+     * at most, on the common fork-join pool and the calling thread.
      */
     private static void inParallel(int units, UnitRange range) {
         int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), units / UNITS_PER_THREAD));
         if (parts == 1) {
             range.compute(0, units);
         } else {
-            IntStream.range(0, parts).parallel().forEach(p -> range.compute(units * p / parts, units * (p + 1) / parts));
+            IntStream.range(0, parts).parallel()
+                    .forEach(p -> range.compute(units * p / parts, units * (p + 1) / parts));
         }
     }
 
@@ -144,9 +145,11 @@ public final class BlockKernels {
         }
         return x;
     }
+
     /**
      * Units {@code from .. to - 1} of a wide binary dense layer for a block of samples: {@link
-     * DenseKernels#binaryDenseByLookup(float[], long[], int, float[], float[])} with the tables of every sample side by side.
+     * DenseKernels#binaryDenseByLookup(float[], long[], int, float[], float[])} with the tables of every sample side
+     * by side.
      * For each block of 128 inputs it builds, per group of 4 inputs, the 16 rows of signed sums over the samples;
      * each unit then adds, for each byte of its signs, the sum of the two rows its two halves select: a few
      * SIMD additions for the whole block of samples.
@@ -246,7 +249,8 @@ public final class BlockKernels {
 
     /**
      * Units {@code from .. to - 1} of a binary dense layer of few units for a block of samples, as {@link
-     * DenseKernels#binaryDenseBySetBits(float[], long[], int, float[], float[])} computes them: each set bit adds its input row.
+     * DenseKernels#binaryDenseBySetBits(float[], long[], int, float[], float[])} computes them: each set bit adds
+     * its input row.
      */
     private static void binaryDenseBySetBits(float[][] x, long[] weights, int words, float[][] y,
             int from, int to) {

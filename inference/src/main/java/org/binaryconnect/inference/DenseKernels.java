@@ -64,7 +64,8 @@ public final class DenseKernels {
             int block = first * units;
             if (width == 2) {
                 for (int j = 0; j < units; j++) {
-                    acc[j] = addLookups(addLookups(acc[j], sums, 0, weights[block + 2 * j]), sums, 2048, weights[block + 2 * j + 1]);
+                    acc[j] = addLookups(addLookups(acc[j], sums, 0, weights[block + 2 * j]), sums, 2048,
+                            weights[block + 2 * j + 1]);
                 }
             } else {
                 for (int j = 0; j < units; j++) {

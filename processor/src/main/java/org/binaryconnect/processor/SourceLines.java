@@ -1,6 +1,7 @@
 package org.binaryconnect.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,9 @@ final class SourceLines {
 
     /** Room for text in a member's javadoc: 4 spaces of indentation and {@code " * "}. */
     static final int JAVADOC_WIDTH = MAX_LINE - 4 - 3 - 5;
+
+    /** The longest piece of a string literal {@link #literal} writes on one line. */
+    static final int LITERAL_PIECE = 70;
 
     private SourceLines() {
     }
@@ -45,6 +49,34 @@ final class SourceLines {
         for (String line : wrap(text, COMMENT_WIDTH)) {
             code.add("// $L\n", line);
         }
+    }
+
+    /** {@code text} as a comment of a method body, one {@code //} line per wrapped line. */
+    static void addComment(MethodSpec.Builder method, String text) {
+        for (String line : wrap(text, COMMENT_WIDTH)) {
+            method.addComment("$L", line);
+        }
+    }
+
+    /**
+     * {@code text} as a string literal that may wrap: pieces of at most {@link #LITERAL_PIECE} characters cut after
+     * spaces, joined by {@code +} where JavaPoet may break the line. The compiler folds them back into one constant.
+     */
+    static CodeBlock literal(String text) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        while (text.length() - start > LITERAL_PIECE) {
+            int cut = text.lastIndexOf(' ', start + LITERAL_PIECE);
+            cut = cut <= start ? start + LITERAL_PIECE : cut + 1;
+            pieces.add(text.substring(start, cut));
+            start = cut;
+        }
+        pieces.add(text.substring(start));
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (int i = 0; i < pieces.size(); i++) {
+            code.add(i == 0 ? "$S" : "$W+ $S", pieces.get(i));
+        }
+        return code.build();
     }
 
     /** {@code text} wrapped for javadoc: its lines joined with newlines, which JavaPoet prefixes with " * ". */
