@@ -18,7 +18,8 @@ assert classpathLine.contains('shipped-model')
 // Of BinaryConnect, the model needs binaryconnect-inference and nothing else: a jar without dependencies.
 def ours = classpathLine.substring('app classpath: '.length()).split(File.pathSeparator)
         .collect { new File(it) }.findAll { it.name.startsWith('binaryconnect-') }
-assert ours.size() == 1 && ours[0].name ==~ /binaryconnect-inference-.*\.jar/ : "BinaryConnect on the app's classpath: ${ours}"
+def onlyInference = "BinaryConnect on the app's classpath: ${ours}"
+assert ours.size() == 1 && ours[0].name ==~ /binaryconnect-inference-.*\.jar/ : onlyInference
 def inferencePom = new File(ours[0].path.replaceAll(/\.jar$/, '.pom')).text
 def runtimeDependencies = (inferencePom =~ /(?s)<dependency>.*?<\/dependency>/).collect { it }
         .findAll { !it.contains('<scope>test</scope>') }
