@@ -190,11 +190,10 @@ public final class FloatMlpInference {
     private float[][] blockScores(float[][] features) {
         // hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         float[][] hiddenOutput = BlockKernels.fullPrecisionDense(features, hiddenWeights,
-                hiddenScale, hiddenShift);
-        BlockKernels.relu(hiddenOutput);
+                hiddenScale, hiddenShift, ACTIVATION_RELU);
         // output: dense 256 -> 10, full precision, identity
         float[][] outputOutput = BlockKernels.fullPrecisionDense(hiddenOutput, outputWeights,
-                outputScale, outputShift);
+                outputScale, outputShift, ACTIVATION_IDENTITY);
         return outputOutput;
     }
 }

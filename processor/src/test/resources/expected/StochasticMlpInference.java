@@ -224,17 +224,15 @@ public final class StochasticMlpInference {
     private float[][] blockScores(float[][] features) {
         // first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         float[][] firstOutput = BlockKernels.fullPrecisionDense(features, firstWeights, firstScale,
-                firstShift);
-        BlockKernels.relu(firstOutput);
+                firstShift, ACTIVATION_RELU);
         // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15
         // epsilon=1.0E-4, relu, dropout 0.2
         float[][] hiddenOutput = BlockKernels.binaryDenseByLookup(firstOutput, hiddenWeights,
-                HIDDEN_WORDS, hiddenScale, hiddenShift);
-        BlockKernels.relu(hiddenOutput);
+                HIDDEN_WORDS, hiddenScale, hiddenShift, ACTIVATION_RELU);
         // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15
         // epsilon=1.0E-4, identity
         float[][] outputOutput = BlockKernels.binaryDenseBySetBits(hiddenOutput, outputWeights,
-                OUTPUT_WORDS, outputScale, outputShift);
+                OUTPUT_WORDS, outputScale, outputShift, ACTIVATION_IDENTITY);
         return outputOutput;
     }
 }

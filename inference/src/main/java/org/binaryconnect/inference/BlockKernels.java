@@ -72,49 +72,54 @@ public final class BlockKernels {
 
     /**
      * A wide binary dense layer for a block of samples, as {@link DenseKernels#binaryDenseByLookup} computes it for
-     * each: {@code [unit][sample]}, scaled and shifted.
+     * each: {@code [unit][sample]}, scaled and shifted, then ReLU where {@code activation} is
+     * {@link PackedModelFormat#ACTIVATION_RELU}.
      */
     public static float[][] binaryDenseByLookup(float[][] x, long[] weights, int words, float[] scale,
-            float[] shift) {
+            float[] shift, int activation) {
         float[][] y = new float[scale.length][];
         inParallel(scale.length, (from, to) -> {
             binaryDenseByLookup(x, weights, words, y, from, to);
-            scaleAndShift(y, scale, shift, from, to);
+            scaleShiftActivate(y, scale, shift, activation, from, to);
         });
         return y;
     }
 
     /**
      * A binary dense layer of few units for a block of samples, as {@link DenseKernels#binaryDenseBySetBits}
-     * computes it for each: {@code [unit][sample]}, scaled and shifted.
+     * computes it for each: {@code [unit][sample]}, scaled and shifted, then the activation.
      */
     public static float[][] binaryDenseBySetBits(float[][] x, long[] weights, int words, float[] scale,
-            float[] shift) {
+            float[] shift, int activation) {
         float[][] y = new float[scale.length][];
         inParallel(scale.length, (from, to) -> {
             binaryDenseBySetBits(x, weights, words, y, from, to);
-            scaleAndShift(y, scale, shift, from, to);
+            scaleShiftActivate(y, scale, shift, activation, from, to);
         });
         return y;
     }
 
     /**
      * A full-precision dense layer for a block of samples, as {@link DenseKernels#fullPrecisionDense} computes it
-     * for each: {@code [unit][sample]}, scaled and shifted.
+     * for each: {@code [unit][sample]}, scaled and shifted, then the activation.
      */
-    public static float[][] fullPrecisionDense(float[][] x, float[] weights, float[] scale, float[] shift) {
+    public static float[][] fullPrecisionDense(float[][] x, float[] weights, float[] scale, float[] shift,
+            int activation) {
         float[][] y = new float[scale.length][];
         inParallel(scale.length, (from, to) -> {
             fullPrecisionDense(x, weights, y, from, to);
-            scaleAndShift(y, scale, shift, from, to);
+            scaleShiftActivate(y, scale, shift, activation, from, to);
         });
         return y;
     }
 
-    /** ReLU in place of a block's outputs; returns {@code y}. */
-    public static float[][] relu(float[][] y) {
-        inParallel(y.length, (from, to) -> relu(y, from, to));
-        return y;
+    /** The affine map and the activation of units {@code from .. to - 1}, while their rows are in cache. */
+    private static void scaleShiftActivate(float[][] y, float[] scale, float[] shift, int activation, int from,
+            int to) {
+        scaleAndShift(y, scale, shift, from, to);
+        if (activation == PackedModelFormat.ACTIVATION_RELU) {
+            relu(y, from, to);
+        }
     }
 
     /**

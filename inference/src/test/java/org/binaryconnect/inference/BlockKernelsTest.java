@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BlockKernelsTest {
 
+    private static final int RELU = PackedModelFormat.ACTIVATION_RELU;
+    private static final int IDENTITY = PackedModelFormat.ACTIVATION_IDENTITY;
+
     private static float[][] inputMajor(float[][] samples) {
         float[][] x = new float[samples[0].length][samples.length];
         for (int b = 0; b < samples.length; b++) {
@@ -47,14 +50,15 @@ class BlockKernelsTest {
             samples[b] = DenseKernelsTest.floats(random, inputs);
         }
         float[][] x = inputMajor(samples);
-        float[][] lookup = BlockKernels.relu(BlockKernels.binaryDenseByLookup(x, blocked, words, scale, shift));
-        float[][] setBits = BlockKernels.binaryDenseBySetBits(x, bits, words, scale, shift);
-        float[][] full = BlockKernels.fullPrecisionDense(x, weights, scale, shift);
+        float[][] lookup = BlockKernels.binaryDenseByLookup(x, blocked, words, scale, shift, RELU);
+        float[][] setBits = BlockKernels.binaryDenseBySetBits(x, bits, words, scale, shift, IDENTITY);
+        float[][] full = BlockKernels.fullPrecisionDense(x, weights, scale, shift, RELU);
         for (int b = 0; b < size; b++) {
             assertSameBits(DenseKernels.relu(DenseKernels.binaryDenseByLookup(samples[b], blocked, words, scale,
                     shift)), lookup, b);
             assertSameBits(DenseKernels.binaryDenseBySetBits(samples[b], bits, words, scale, shift), setBits, b);
-            assertSameBits(DenseKernels.fullPrecisionDense(samples[b], weights, scale, shift), full, b);
+            assertSameBits(DenseKernels.relu(DenseKernels.fullPrecisionDense(samples[b], weights, scale, shift)), full,
+                    b);
         }
     }
 
@@ -76,8 +80,8 @@ class BlockKernelsTest {
                 DenseKernels.relu(DenseKernels.binaryDenseByLookup(x, hidden, words, scale, shift)), output, words,
                 outScale, outShift);
         java.util.function.UnaryOperator<float[][]> block = x -> BlockKernels.binaryDenseBySetBits(
-                BlockKernels.relu(BlockKernels.binaryDenseByLookup(x, hidden, words, scale, shift)), output, words,
-                outScale, outShift);
+                BlockKernels.binaryDenseByLookup(x, hidden, words, scale, shift, RELU), output, words, outScale,
+                outShift, IDENTITY);
         float[][] samples = new float[batch][];
         for (int b = 0; b < batch; b++) {
             samples[b] = DenseKernelsTest.floats(random, inputs);

@@ -361,14 +361,12 @@ final class InferenceClassWriter {
             LayerNames n = new LayerNames(layer.name());
             SourceLines.addComment(body, layer.summary());
             if (layer.binary()) {
-                body.addStatement("float[][] $N = $T.$L($N,$W$N,$W$L,$W$N,$W$N)", n.output(), BLOCK,
-                        binaryKernel(layer), previous, n.weights(), n.constant("WORDS"), scale(n), shift(n));
+                body.addStatement("float[][] $N = $T.$L($N,$W$N,$W$L,$W$N,$W$N,$W$L)", n.output(), BLOCK,
+                        binaryKernel(layer), previous, n.weights(), n.constant("WORDS"), scale(n), shift(n),
+                        activation(layer));
             } else {
-                body.addStatement("float[][] $N = $T.fullPrecisionDense($N,$W$N,$W$N,$W$N)", n.output(), BLOCK,
-                        previous, n.weights(), scale(n), shift(n));
-            }
-            if (layer.activation() == Nonlinearity.RELU) {
-                body.addStatement("$T.relu($N)", BLOCK, n.output());
+                body.addStatement("float[][] $N = $T.fullPrecisionDense($N,$W$N,$W$N,$W$N,$W$L)", n.output(), BLOCK,
+                        previous, n.weights(), scale(n), shift(n), activation(layer));
             }
             previous = n.output();
         }
