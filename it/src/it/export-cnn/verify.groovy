@@ -1,5 +1,6 @@
 // The export goal packed the conv network next to the spec in target/classes, in format version 3, wrote the C
-// files, which compile, and the generated JDK-only TinyCnnInference loads the packed model and predicts.
+// files, which compile, and the generated TinyCnnInference (JDK and binaryconnect-inference only) loads the packed
+// model and predicts.
 def log = new File(basedir, 'build.log').text
 
 assert log.contains('Exporting TinyCnn (com.example.tiny.TinyCnnNetwork) from '
@@ -16,9 +17,14 @@ def crc = new java.util.zip.CRC32()
 crc.update(bytes, 0, bytes.length - 8)
 assert new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong() == crc.value
 
-// target/classes alone (no ND4J, no BinaryConnect runtime): the inference class reads the resource next to it
-def loader = new URLClassLoader([new File(basedir, 'target/classes').toURI().toURL()] as URL[],
-        ClassLoader.platformClassLoader)
+// target/classes and binaryconnect-inference alone (no ND4J, no BinaryConnect runtime): the inference class reads
+// the resource next to it
+def inferenceJars = new File(localRepositoryPath, 'org/binaryconnect/binaryconnect-inference').listFiles()
+        .findAll { it.isDirectory() }.collectMany { it.listFiles().toList() }
+        .findAll { it.name ==~ /binaryconnect-inference-[^-]+(-SNAPSHOT)?\.jar/ }
+assert inferenceJars.size() == 1 : "binaryconnect-inference in the ITs' local repository: ${inferenceJars}"
+def loader = new URLClassLoader([new File(basedir, 'target/classes'), inferenceJars[0]].collect { it.toURI().toURL() }
+        as URL[], ClassLoader.platformClassLoader)
 def inference = loader.loadClass('com.example.tiny.TinyCnnInference')
 def model = inference.getMethod('load').invoke(null)
 int label = model.predict(new float[784])

@@ -37,11 +37,16 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * BinaryConnect training code for {@link BatchNormCnn}, generated from its annotations.
  *
- * <p>Binarization STOCHASTIC, loss SQUARED_HINGE, optimizer adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8), batch size 50. Layers:
+ * <p>Binarization STOCHASTIC, loss SQUARED_HINGE, optimizer adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8), batch
+ * size 50. Layers:
  * <ul>
- * <li>conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1 epsilon=1.0E-4, relu</li>
- * <li>conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1</li>
- * <li>output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, identity</li>
+ * <li>conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1
+ * epsilon=1.0E-4, relu</li>
+ * <li>conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary
+ * H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout
+ * 0.1</li>
+ * <li>output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm
+ * alpha=0.1 epsilon=1.0E-4, identity</li>
  * </ul>
  */
 @Generated("org.binaryconnect.processor.NetworkProcessor")
@@ -93,17 +98,27 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
 
     public static final NetworkDescription DESCRIPTION = new NetworkDescription(
             "BatchNormCnn", "good.BatchNormCnn", List.of(32, 32, 3), CLASSES, BATCH_SIZE,
-            Binarization.STOCHASTIC, Loss.SQUARED_HINGE, EvaluationWeights.REAL, 8, "adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8)",
+            Binarization.STOCHASTIC, Loss.SQUARED_HINGE, EvaluationWeights.REAL, 8,
+                    "adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8)",
             new TrainingDefaults(250, 0.001, 3.0E-6, 10000, 1234L),
             List.of(
-                new LayerDescription("conv1", 3072, 3136, false, 1.0, true, CONV1_BN_EPSILON, Nonlinearity.RELU, 0.0,
-                    "conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1 epsilon=1.0E-4, relu",
+                new LayerDescription("conv1", 3072, 3136, false, 1.0, true, CONV1_BN_EPSILON,
+                        Nonlinearity.RELU, 0.0,
+                    "conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, "
+                            + "batch norm alpha=0.1 epsilon=1.0E-4, relu",
                     Optional.of(CONV1_CONV), Optional.empty()),
-                new LayerDescription("conv2", 3136, 1152, true, CONV2_H, true, CONV2_BN_EPSILON, Nonlinearity.RELU, 0.1,
-                    "conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1",
+                new LayerDescription("conv2", 3136, 1152, true, CONV2_H, true, CONV2_BN_EPSILON,
+                        Nonlinearity.RELU, 0.1,
+                    "conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 "
+                            + "stride 2 -> 32x6x6, binary H=0.05892556509887896 "
+                            + "W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, "
+                            + "relu, dropout 0.1",
                     Optional.of(CONV2_CONV), Optional.of(CONV2_POOL)),
-                new LayerDescription("output", 1152, 10, true, OUTPUT_H, true, OUTPUT_BN_EPSILON, Nonlinearity.IDENTITY, 0.0,
-                    "output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, identity")));
+                new LayerDescription("output", 1152, 10, true, OUTPUT_H, true, OUTPUT_BN_EPSILON,
+                        Nonlinearity.IDENTITY, 0.0,
+                    "output: dense 1152 -> 10, binary H=0.03592878785739777 "
+                            + "W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, "
+                            + "identity")));
 
     private final Rng rng;
 
@@ -230,8 +245,10 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
         optimizer = new AdamOptimizer(0.9, 0.999, 1.0E-8);
         input = Nd4j.zeros(dataType, BATCH_SIZE, INPUT_SIZE);
 
-        // conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1 epsilon=1.0E-4, relu
-        conv1Weights = Parameter.plain("conv1.W", Nd4j.zeros(dataType, CONV1_CONV.filters(), CONV1_CONV.fanIn()));
+        // conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1
+        // epsilon=1.0E-4, relu
+        conv1Weights = Parameter.plain("conv1.W", Nd4j.zeros(dataType, CONV1_CONV.filters(),
+                CONV1_CONV.fanIn()));
         Init.glorotUniform(conv1Weights.value(), CONV1_CONV.fanIn(), CONV1_CONV.fanOut(), rng);
         conv1Bias = Parameter.plain("conv1.b", Nd4j.zeros(dataType, CONV1_CONV.filters()));
         conv1Gamma = Parameter.plain("conv1.gamma", Nd4j.ones(dataType, CONV1_CONV.filters()));
@@ -246,8 +263,11 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
         conv1Delta = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_UNITS);
         conv1Columns = Nd4j.zeros(dataType, CONV1_CONV.fanIn(), CONV1_CONV.outPlane());
 
-        // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1
-        conv2Weights = Parameter.binary("conv2.W", Nd4j.zeros(dataType, CONV2_CONV.filters(), CONV2_CONV.fanIn()), CONV2_H, CONV2_W_LR_SCALE, Binarization.STOCHASTIC, rng);
+        // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary
+        // H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout
+        // 0.1
+        conv2Weights = Parameter.binary("conv2.W", Nd4j.zeros(dataType, CONV2_CONV.filters(),
+                CONV2_CONV.fanIn()), CONV2_H, CONV2_W_LR_SCALE, Binarization.STOCHASTIC, rng);
         Init.uniform(conv2Weights.value(), CONV2_H, rng);
         conv2Bias = Parameter.plain("conv2.b", Nd4j.zeros(dataType, CONV2_CONV.filters()));
         conv2Gamma = Parameter.plain("conv2.gamma", Nd4j.ones(dataType, CONV2_CONV.filters()));
@@ -266,8 +286,10 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
         conv2ConvolvedDelta = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_CONV.outputSize());
         conv2PoolArgmax = new int[BATCH_SIZE * CONV2_POOL.outputSize()];
 
-        // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, identity
-        outputWeights = Parameter.binary("output.W", Nd4j.zeros(dataType, CONV2_UNITS, OUTPUT_UNITS), OUTPUT_H, OUTPUT_W_LR_SCALE, Binarization.STOCHASTIC, rng);
+        // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm
+        // alpha=0.1 epsilon=1.0E-4, identity
+        outputWeights = Parameter.binary("output.W", Nd4j.zeros(dataType, CONV2_UNITS,
+                OUTPUT_UNITS), OUTPUT_H, OUTPUT_W_LR_SCALE, Binarization.STOCHASTIC, rng);
         Init.uniform(outputWeights.value(), OUTPUT_H, rng);
         outputBias = Parameter.plain("output.b", Nd4j.zeros(dataType, OUTPUT_UNITS));
         outputGamma = Parameter.plain("output.gamma", Nd4j.ones(dataType, OUTPUT_UNITS));
@@ -281,7 +303,9 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
         outputOutput = Nd4j.zeros(dataType, BATCH_SIZE, OUTPUT_UNITS);
         outputDelta = Nd4j.zeros(dataType, BATCH_SIZE, OUTPUT_UNITS);
 
-        parameters = List.of(conv1Weights, conv1Bias, conv1Gamma, conv1Beta, conv2Weights, conv2Bias, conv2Gamma, conv2Beta, outputWeights, outputBias, outputGamma, outputBeta);
+        parameters = List.of(conv1Weights, conv1Bias, conv1Gamma, conv1Beta, conv2Weights,
+                conv2Bias, conv2Gamma, conv2Beta, outputWeights, outputBias, outputGamma,
+                outputBeta);
         state = List.of(
                     new NamedArray(conv1Weights.name(), conv1Weights.value()),
                     new NamedArray(conv1Bias.name(), conv1Bias.value()),
@@ -378,43 +402,67 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
      * The forward pass on batch statistics, with the current binary weights and dropout masks.
      */
     private void forwardTraining() {
-        // conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1 epsilon=1.0E-4, relu
-        Conv2dKernels.forward(CONV1_CONV, input, conv1Weights.propagated(), conv1Bias.propagated(), conv1Z, conv1Columns);
-        ChannelBatchNormKernels.forwardTraining(conv1Z, conv1Gamma.propagated(), conv1Beta.propagated(), conv1BatchMean, conv1BatchStd, conv1Normalized, conv1Output, CONV1_BN_EPSILON);
+        // conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1
+        // epsilon=1.0E-4, relu
+        Conv2dKernels.forward(CONV1_CONV, input, conv1Weights.propagated(), conv1Bias.propagated(),
+                conv1Z, conv1Columns);
+        ChannelBatchNormKernels.forwardTraining(conv1Z, conv1Gamma.propagated(),
+                conv1Beta.propagated(), conv1BatchMean, conv1BatchStd, conv1Normalized, conv1Output,
+                CONV1_BN_EPSILON);
         ActivationKernels.relu(conv1Output, conv1Output);
-        // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1
-        Conv2dKernels.forward(CONV2_CONV, conv1Output, conv2Weights.propagated(), conv2Bias.propagated(), conv2Convolved, conv2Columns);
+        // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary
+        // H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout
+        // 0.1
+        Conv2dKernels.forward(CONV2_CONV, conv1Output, conv2Weights.propagated(),
+                conv2Bias.propagated(), conv2Convolved, conv2Columns);
         MaxPoolKernels.forward(CONV2_POOL, conv2Convolved, conv2Z, conv2PoolArgmax);
-        ChannelBatchNormKernels.forwardTraining(conv2Z, conv2Gamma.propagated(), conv2Beta.propagated(), conv2BatchMean, conv2BatchStd, conv2Normalized, conv2Output, CONV2_BN_EPSILON);
+        ChannelBatchNormKernels.forwardTraining(conv2Z, conv2Gamma.propagated(),
+                conv2Beta.propagated(), conv2BatchMean, conv2BatchStd, conv2Normalized, conv2Output,
+                CONV2_BN_EPSILON);
         ActivationKernels.relu(conv2Output, conv2Output);
         DropoutKernels.applyMask(conv2Output, conv2Mask);
-        // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, identity
+        // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm
+        // alpha=0.1 epsilon=1.0E-4, identity
         Gemm.multiply(conv2Output, false, outputWeights.propagated(), false, outputZ);
         DenseKernels.addBias(outputZ, outputBias.propagated());
-        BatchNormKernels.forwardTraining(outputZ, outputGamma.propagated(), outputBeta.propagated(), outputBatchMean, outputBatchStd, outputNormalized, outputOutput, OUTPUT_BN_EPSILON);
+        BatchNormKernels.forwardTraining(outputZ, outputGamma.propagated(), outputBeta.propagated(),
+                outputBatchMean, outputBatchStd, outputNormalized, outputOutput, OUTPUT_BN_EPSILON);
     }
 
     @Override
     public void backward() {
         LossKernels.squaredHinge(outputOutput, labels, outputDelta);
-        // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, identity
-        BatchNormKernels.backward(outputDelta, outputNormalized, outputBatchStd, outputGamma.propagated(), outputGamma.gradient(), outputBeta.gradient(), OUTPUT_BN_EPSILON);
+        // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm
+        // alpha=0.1 epsilon=1.0E-4, identity
+        BatchNormKernels.backward(outputDelta, outputNormalized, outputBatchStd,
+                outputGamma.propagated(), outputGamma.gradient(), outputBeta.gradient(),
+                OUTPUT_BN_EPSILON);
         DenseKernels.biasGradient(outputDelta, outputBias.gradient());
         outputWeights.setGradientToProduct(conv2Output, true, outputDelta, false);
         Gemm.multiply(outputDelta, false, outputWeights.propagated(), true, conv2Delta);
-        // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1
+        // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary
+        // H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout
+        // 0.1
         DropoutKernels.applyMask(conv2Delta, conv2Mask);
         ActivationKernels.reluBackward(conv2Delta, conv2Output);
-        ChannelBatchNormKernels.backward(conv2Delta, conv2Normalized, conv2BatchStd, conv2Gamma.propagated(), conv2Gamma.gradient(), conv2Beta.gradient(), CONV2_BN_EPSILON);
+        ChannelBatchNormKernels.backward(conv2Delta, conv2Normalized, conv2BatchStd,
+                conv2Gamma.propagated(), conv2Gamma.gradient(), conv2Beta.gradient(),
+                CONV2_BN_EPSILON);
         MaxPoolKernels.backward(CONV2_POOL, conv2Delta, conv2PoolArgmax, conv2ConvolvedDelta);
         Conv2dKernels.biasGradient(CONV2_CONV, conv2ConvolvedDelta, conv2Bias.gradient());
-        Conv2dKernels.backwardWeights(CONV2_CONV, conv1Output, conv2ConvolvedDelta, conv2Weights.gradient(), conv2Columns);
-        Conv2dKernels.backwardInput(CONV2_CONV, conv2ConvolvedDelta, conv2Weights.propagated(), conv1Delta, conv2Columns);
-        // conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1 epsilon=1.0E-4, relu
+        Conv2dKernels.backwardWeights(CONV2_CONV, conv1Output, conv2ConvolvedDelta,
+                conv2Weights.gradient(), conv2Columns);
+        Conv2dKernels.backwardInput(CONV2_CONV, conv2ConvolvedDelta, conv2Weights.propagated(),
+                conv1Delta, conv2Columns);
+        // conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1
+        // epsilon=1.0E-4, relu
         ActivationKernels.reluBackward(conv1Delta, conv1Output);
-        ChannelBatchNormKernels.backward(conv1Delta, conv1Normalized, conv1BatchStd, conv1Gamma.propagated(), conv1Gamma.gradient(), conv1Beta.gradient(), CONV1_BN_EPSILON);
+        ChannelBatchNormKernels.backward(conv1Delta, conv1Normalized, conv1BatchStd,
+                conv1Gamma.propagated(), conv1Gamma.gradient(), conv1Beta.gradient(),
+                CONV1_BN_EPSILON);
         Conv2dKernels.biasGradient(CONV1_CONV, conv1Delta, conv1Bias.gradient());
-        Conv2dKernels.backwardWeights(CONV1_CONV, input, conv1Delta, conv1Weights.gradient(), conv1Columns);
+        Conv2dKernels.backwardWeights(CONV1_CONV, input, conv1Delta, conv1Weights.gradient(),
+                conv1Columns);
     }
 
     @Override
@@ -422,9 +470,12 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
         optimizer.update(parameters, learningRate);
         // the optimizer binarized the binary weights for the next step in the same pass
         binaryWeightsFresh = true;
-        BatchNormKernels.updateRunningStatistics(conv1RunningMean, conv1RunningStd, conv1BatchMean, conv1BatchStd, CONV1_BN_ALPHA);
-        BatchNormKernels.updateRunningStatistics(conv2RunningMean, conv2RunningStd, conv2BatchMean, conv2BatchStd, CONV2_BN_ALPHA);
-        BatchNormKernels.updateRunningStatistics(outputRunningMean, outputRunningStd, outputBatchMean, outputBatchStd, OUTPUT_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(conv1RunningMean, conv1RunningStd, conv1BatchMean,
+                conv1BatchStd, CONV1_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(conv2RunningMean, conv2RunningStd, conv2BatchMean,
+                conv2BatchStd, CONV2_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(outputRunningMean, outputRunningStd,
+                outputBatchMean, outputBatchStd, OUTPUT_BN_ALPHA);
     }
 
     @Override
@@ -441,27 +492,41 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
             }
             case SAMPLED_AVERAGE -> {
                 Binarize.stochastic(conv2Weights.value(), conv2Weights.propagated(), CONV2_H, rng);
-                Binarize.stochastic(outputWeights.value(), outputWeights.propagated(), OUTPUT_H, rng);
+                Binarize.stochastic(outputWeights.value(), outputWeights.propagated(), OUTPUT_H,
+                        rng);
             }
-            default -> throw new IllegalArgumentException("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not " + weights);
+            default -> throw new IllegalArgumentException("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not "
+                    + weights);
         }
     }
 
     @Override
     public INDArray predict() {
-        // conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1 epsilon=1.0E-4, relu
-        Conv2dKernels.forward(CONV1_CONV, input, conv1Weights.propagated(), conv1Bias.propagated(), conv1Z, conv1Columns);
-        ChannelBatchNormKernels.forwardInference(conv1Z, conv1Gamma.propagated(), conv1Beta.propagated(), conv1RunningMean, conv1RunningStd, conv1Output, CONV1_BN_EPSILON);
+        // conv1: conv 3x32x32 -> 16x14x14 (5x5 stride 2 VALID), full precision, batch norm alpha=0.1
+        // epsilon=1.0E-4, relu
+        Conv2dKernels.forward(CONV1_CONV, input, conv1Weights.propagated(), conv1Bias.propagated(),
+                conv1Z, conv1Columns);
+        ChannelBatchNormKernels.forwardInference(conv1Z, conv1Gamma.propagated(),
+                conv1Beta.propagated(), conv1RunningMean, conv1RunningStd, conv1Output,
+                CONV1_BN_EPSILON);
         ActivationKernels.relu(conv1Output, conv1Output);
-        // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout 0.1
-        Conv2dKernels.forward(CONV2_CONV, conv1Output, conv2Weights.propagated(), conv2Bias.propagated(), conv2Convolved, conv2Columns);
+        // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary
+        // H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout
+        // 0.1
+        Conv2dKernels.forward(CONV2_CONV, conv1Output, conv2Weights.propagated(),
+                conv2Bias.propagated(), conv2Convolved, conv2Columns);
         MaxPoolKernels.forward(CONV2_POOL, conv2Convolved, conv2Z, conv2PoolArgmax);
-        ChannelBatchNormKernels.forwardInference(conv2Z, conv2Gamma.propagated(), conv2Beta.propagated(), conv2RunningMean, conv2RunningStd, conv2Output, CONV2_BN_EPSILON);
+        ChannelBatchNormKernels.forwardInference(conv2Z, conv2Gamma.propagated(),
+                conv2Beta.propagated(), conv2RunningMean, conv2RunningStd, conv2Output,
+                CONV2_BN_EPSILON);
         ActivationKernels.relu(conv2Output, conv2Output);
-        // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm alpha=0.1 epsilon=1.0E-4, identity
+        // output: dense 1152 -> 10, binary H=0.03592878785739777 W_LR_scale=27.832834326864138, batch norm
+        // alpha=0.1 epsilon=1.0E-4, identity
         Gemm.multiply(conv2Output, false, outputWeights.propagated(), false, outputZ);
         DenseKernels.addBias(outputZ, outputBias.propagated());
-        BatchNormKernels.forwardInference(outputZ, outputGamma.propagated(), outputBeta.propagated(), outputRunningMean, outputRunningStd, outputOutput, OUTPUT_BN_EPSILON);
+        BatchNormKernels.forwardInference(outputZ, outputGamma.propagated(),
+                outputBeta.propagated(), outputRunningMean, outputRunningStd, outputOutput,
+                OUTPUT_BN_EPSILON);
         return outputOutput;
     }
 }

@@ -1,36 +1,38 @@
 package good;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
+import static org.binaryconnect.inference.PackedModelFormat.ACTIVATION_IDENTITY;
+import static org.binaryconnect.inference.PackedModelFormat.ACTIVATION_RELU;
+import static org.binaryconnect.inference.PackedModelFormat.KIND_FULL_PRECISION;
+
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UTFDataFormatException;
-import java.nio.ByteBuffer;
-import java.util.stream.IntStream;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import javax.annotation.processing.Generated;
+import org.binaryconnect.inference.BlockKernels;
+import org.binaryconnect.inference.DenseKernels;
+import org.binaryconnect.inference.InvalidModelException;
+import org.binaryconnect.inference.PackedModelReader;
+import org.binaryconnect.inference.Predictions;
 
 /**
- * Inference for {@link FloatMlp} on the JDK alone, generated from its annotations: it reads the trained weights
- * from the classpath resource {@code FloatMlp.bcpk} that {@code mvn binaryconnect:export} packs next to this class.
+ * Inference for {@link FloatMlp}, generated from its annotations: it reads the trained weights from the
+ * classpath resource {@code FloatMlp.bcpk} that {@code mvn binaryconnect:export} packs next to this class. It
+ * needs the JDK and binaryconnect-inference, whose kernels it calls layer by layer.
  *
- * <p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE} floats
- * in the row-major order of the declared shape [784]. For images that is every pixel scaled to [-1, 1] as
- * {@code 2 * x / 255 - 1}; {@link #predictPixels} does that scaling.
+ * <p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE} floats in the row-major
+ * order of the declared shape [784]. For images that is every pixel scaled to [-1, 1] as {@code 2 * x / 255 -
+ * 1}; {@link #predictPixels} does that scaling.
  *
- * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and batch
- * norm are folded into a per-unit scale and shift. The results are the trained network's with deterministic binary
- * weights and batch norm on running statistics, up to float rounding (the packed scale and shift keep 15
- * mantissa bits).
+ * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and
+ * batch norm are folded into a per-unit scale and shift. The results are the trained network's with
+ * deterministic binary weights and batch norm on running statistics, up to float rounding (the packed scale
+ * and shift keep 15 mantissa bits).
  *
- * <p>Instances are immutable and thread-safe: every call allocates its own working arrays (activations, and
- * for binary layers of 64 units or more a 16 KB lookup table) rather than sharing scratch buffers.
- * {@link #predict(float[][])} runs up to {@link #BATCH_BLOCK} samples at once with SIMD loops over the samples and
- * spreads each layer's units over the common fork-join pool; a sample's scores are the same, bit for bit,
- * as one at a time.
+ * <p>Instances are immutable and thread-safe: every call allocates its own working arrays (activations, and for
+ * binary layers of 64 units or more a 16 KB lookup table) rather than sharing scratch buffers. {@link
+ * #predict(float[][])} runs up to {@link #BATCH_BLOCK} samples at once with SIMD loops over the samples and
+ * spreads each layer's units over the common fork-join pool; a sample's scores are the same, bit for bit, as
+ * one at a time.
  *
  * <p>Layers:
  * <ul>
@@ -72,33 +74,13 @@ public final class FloatMlpInference {
     /**
      * The most samples {@link #scores(float[][])} computes at once: a batch is cut into blocks of this many.
      */
-    public static final int BATCH_BLOCK = 128;
+    public static final int BATCH_BLOCK = BlockKernels.BATCH_BLOCK;
 
     /**
      * Batches of fewer samples are computed one sample at a time: that is faster for them, and the JIT
      * then compiles the block kernels for long loops only.
      */
-    public static final int MIN_BLOCK = 16;
-
-    /**
-     * A layer's units are spread over threads only in parts of at least this many.
-     */
-    private static final int UNITS_PER_THREAD = 64;
-
-    /**
-     * 'B' 'C' 'P' 'K'
-     */
-    private static final int MAGIC = 0x4243504b;
-
-    private static final int FORMAT_VERSION = 3;
-
-    private static final int KIND_BINARY = 1;
-
-    private static final int KIND_FULL_PRECISION = 2;
-
-    private static final int ACTIVATION_IDENTITY = 0;
-
-    private static final int ACTIVATION_RELU = 1;
+    public static final int MIN_BLOCK = BlockKernels.MIN_BLOCK;
 
     /**
      * Unit-major: the weights of unit j start at j * HIDDEN_INPUTS.
@@ -121,7 +103,7 @@ public final class FloatMlpInference {
     /**
      * Reads and checks a whole packed model, in file order.
      */
-    private FloatMlpInference(PackedReader in) throws IOException {
+    private FloatMlpInference(PackedModelReader in) throws IOException {
         in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS);
         in.layer("hidden", KIND_FULL_PRECISION, HIDDEN_INPUTS, HIDDEN_UNITS, ACTIVATION_RELU);
         hiddenWeights = in.floats(HIDDEN_UNITS * HIDDEN_INPUTS, "layer hidden weights");
@@ -141,14 +123,8 @@ public final class FloatMlpInference {
      * @throws InvalidModelException if it is not a packed model of this network
      */
     public static FloatMlpInference load() throws IOException {
-        try (InputStream in = FloatMlpInference.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new FileNotFoundException("no packed model " + RESOURCE
-                        + " on the classpath next to " + FloatMlpInference.class.getName()
-                        + ": run mvn binaryconnect:export after training to create it");
-            }
-            return load(in);
-        }
+        return PackedModelReader.readResource(FloatMlpInference.class.getResourceAsStream(RESOURCE),
+                RESOURCE, FloatMlpInference.class, FloatMlpInference::new);
     }
 
     /**
@@ -158,19 +134,14 @@ public final class FloatMlpInference {
      * @throws InvalidModelException if it is not a complete, intact packed model of this network
      */
     public static FloatMlpInference load(InputStream in) throws IOException {
-        PackedReader reader = new PackedReader(in);
-        try {
-            return new FloatMlpInference(reader);
-        } catch (EOFException e) {
-            throw reader.truncated();
-        }
+        return PackedModelReader.read(in, FloatMlpInference::new);
     }
 
     /**
      * The predicted class: the index of the largest score, the first one on ties.
      */
     public int predict(float[] features) {
-        return argmax(scores(features));
+        return Predictions.argmax(scores(features));
     }
 
     /**
@@ -178,69 +149,39 @@ public final class FloatMlpInference {
      * gives one sample at a time, computed faster (see {@link #scores(float[][])}).
      */
     public int[] predict(float[][] batch) {
-        float[][] scores = scores(batch);
-        int[] classes = new int[batch.length];
-        for (int s = 0; s < batch.length; s++) {
-            classes[s] = argmax(scores[s]);
-        }
-        return classes;
+        return Predictions.argmax(scores(batch));
     }
 
     /**
      * The predicted class of an image given as unsigned bytes, 0 to 255 each, scaled to [-1, 1] as in training.
      */
     public int predictPixels(byte[] unsignedPixels) {
-        checkLength(unsignedPixels.length, "pixels");
-        float[] features = new float[INPUT_SIZE];
-        for (int i = 0; i < INPUT_SIZE; i++) {
-            // the same float arithmetic as training's scaling, so the features are identical
-            features[i] = 2f * (unsignedPixels[i] & 0xff) / 255f - 1f;
-        }
-        return predict(features);
+        return predict(Predictions.pixelFeatures(unsignedPixels, INPUT_SIZE));
     }
 
     /**
      * The outputs of the last layer, one per class.
      */
     public float[] scores(float[] features) {
-        checkLength(features.length, "features");
+        Predictions.checkLength(features.length, INPUT_SIZE, "features");
         // hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
-        float[] hiddenOutput = relu(fullPrecisionDense(features, hiddenWeights, hiddenScale, hiddenShift));
+        float[] hiddenOutput = DenseKernels.fullPrecisionDense(features, hiddenWeights, hiddenScale,
+                hiddenShift);
+        DenseKernels.relu(hiddenOutput);
         // output: dense 256 -> 10, full precision, identity
-        float[] outputOutput = fullPrecisionDense(hiddenOutput, outputWeights, outputScale, outputShift);
+        float[] outputOutput = DenseKernels.fullPrecisionDense(hiddenOutput, outputWeights,
+                outputScale, outputShift);
         return outputOutput;
     }
 
     /**
      * The outputs of the last layer for every sample of {@code batch}, one row per sample: bit for bit what
-     * {@link #scores(float[])} gives for each. Blocks of up to {@link #BATCH_BLOCK} samples go through the network together,
-     * with each layer's units spread over the threads of the common fork-join pool and the calling thread; a batch of
-     * fewer than {@link #MIN_BLOCK} samples is computed one sample at a time, on the same threads.
+     * {@link #scores(float[])} gives for each. Blocks of up to {@link #BATCH_BLOCK} samples go through the network
+     * together, with each layer's units spread over the threads of the common fork-join pool and the calling
+     * thread; a batch of fewer than {@link #MIN_BLOCK} samples is computed one sample at a time, on the same threads.
      */
     public float[][] scores(float[][] batch) {
-        for (float[] features : batch) {
-            checkLength(features.length, "features");
-        }
-        float[][] scores = new float[batch.length][];
-        if (batch.length < MIN_BLOCK) {
-            IntStream.range(0, batch.length).parallel().forEach(s -> scores[s] = scores(batch[s]));
-            return scores;
-        }
-        // blocks of equal size, so that none is smaller than MIN_BLOCK
-        int blocks = (batch.length + BATCH_BLOCK - 1) / BATCH_BLOCK;
-        for (int k = 0; k < blocks; k++) {
-            int from = (int) ((long) batch.length * k / blocks);
-            int size = (int) ((long) batch.length * (k + 1) / blocks) - from;
-            float[][] block = blockScores(transposed(batch, from, size));
-            for (int b = 0; b < size; b++) {
-                float[] sample = new float[CLASSES];
-                for (int c = 0; c < CLASSES; c++) {
-                    sample[c] = block[c][b];
-                }
-                scores[from + b] = sample;
-            }
-        }
-        return scores;
+        return BlockKernels.scores(batch, INPUT_SIZE, CLASSES, this::scores, this::blockScores);
     }
 
     /**
@@ -248,353 +189,11 @@ public final class FloatMlpInference {
      */
     private float[][] blockScores(float[][] features) {
         // hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
-        float[][] hiddenOutput = new float[HIDDEN_UNITS][];
-        inParallel(HIDDEN_UNITS, (from, to) -> {
-            fullPrecisionDense(features, hiddenWeights, hiddenOutput, from, to);
-            scaleAndShift(hiddenOutput, hiddenScale, hiddenShift, from, to);
-            relu(hiddenOutput, from, to);
-        });
+        float[][] hiddenOutput = BlockKernels.fullPrecisionDense(features, hiddenWeights,
+                hiddenScale, hiddenShift, ACTIVATION_RELU);
         // output: dense 256 -> 10, full precision, identity
-        float[][] outputOutput = new float[OUTPUT_UNITS][];
-        inParallel(OUTPUT_UNITS, (from, to) -> {
-            fullPrecisionDense(hiddenOutput, outputWeights, outputOutput, from, to);
-            scaleAndShift(outputOutput, outputScale, outputShift, from, to);
-        });
+        float[][] outputOutput = BlockKernels.fullPrecisionDense(hiddenOutput, outputWeights,
+                outputScale, outputShift, ACTIVATION_IDENTITY);
         return outputOutput;
-    }
-
-    /**
-     * Computes a layer's units in parts of at least {@link #UNITS_PER_THREAD}, one part per available processor at most,
-     * on the common fork-join pool and the calling thread.
-     */
-    private static void inParallel(int units, UnitRange range) {
-        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), units / UNITS_PER_THREAD));
-        if (parts == 1) {
-            range.compute(0, units);
-        } else {
-            IntStream.range(0, parts).parallel().forEach(p -> range.compute(units * p / parts, units * (p + 1) / parts));
-        }
-    }
-
-    /**
-     * The features of samples {@code from .. from + size - 1} of {@code batch}, whose lengths were checked,
-     * input-major: {@code x[i][b]} is feature i of sample {@code from + b}.
-     */
-    private static float[][] transposed(float[][] batch, int from, int size) {
-        float[][] x = new float[INPUT_SIZE][size];
-        for (int b = 0; b < size; b++) {
-            float[] features = batch[from + b];
-            for (int i = 0; i < INPUT_SIZE; i++) {
-                x[i][b] = features[i];
-            }
-        }
-        return x;
-    }
-
-    /**
-     * Units {@code from .. to - 1} of a full-precision dense layer for a block of samples, as {@link
-     * #fullPrecisionDense(float[], float[], float[], float[])} computes them.
-     */
-    private static void fullPrecisionDense(float[][] x, float[] weights, float[][] y, int from,
-            int to) {
-        int size = x[0].length;
-        for (int j = from; j < to; j++) {
-            float[] acc = new float[size];
-            int unit = j * x.length;
-            for (int i = 0; i < x.length; i++) {
-                float weight = weights[unit + i];
-                float[] input = x[i];
-                for (int b = 0; b < size; b++) {
-                    acc[b] += weight * input[b];
-                }
-            }
-            y[j] = acc;
-        }
-    }
-
-    /**
-     * ReLU of units {@code from .. to - 1} of a block of samples.
-     */
-    private static void relu(float[][] y, int from, int to) {
-        for (int j = from; j < to; j++) {
-            float[] row = y[j];
-            for (int b = 0; b < row.length; b++) {
-                row[b] = Math.max(row[b], 0f);
-            }
-        }
-    }
-
-    /**
-     * {@code y[j][b] = scale[j] * y[j][b] + shift[j]} for units {@code from .. to - 1}.
-     */
-    private static void scaleAndShift(float[][] y, float[] scale, float[] shift, int from, int to) {
-        for (int j = from; j < to; j++) {
-            float[] row = y[j];
-            float s = scale[j];
-            float t = shift[j];
-            for (int b = 0; b < row.length; b++) {
-                row[b] = s * row[b] + t;
-            }
-        }
-    }
-
-    /**
-     * A full-precision dense layer: a float dot product per unit over its unit-major weights.
-     */
-    private static float[] fullPrecisionDense(float[] x, float[] weights, float[] scale,
-            float[] shift) {
-        float[] y = new float[scale.length];
-        for (int j = 0; j < y.length; j++) {
-            float acc = 0f;
-            int unit = j * x.length;
-            for (int i = 0; i < x.length; i++) {
-                acc += weights[unit + i] * x[i];
-            }
-            y[j] = scale[j] * acc + shift[j];
-        }
-        return y;
-    }
-
-    private static float[] relu(float[] y) {
-        for (int j = 0; j < y.length; j++) {
-            y[j] = Math.max(y[j], 0f);
-        }
-        return y;
-    }
-
-    private static int argmax(float[] scores) {
-        int best = 0;
-        for (int k = 1; k < scores.length; k++) {
-            if (scores[k] > scores[best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    private static void checkLength(int length, String what) {
-        if (length != INPUT_SIZE) {
-            throw new IllegalArgumentException("expected " + INPUT_SIZE + " " + what + ", got " + length);
-        }
-    }
-
-    /**
-     * Computes units {@code from .. to - 1} of a layer.
-     */
-    private interface UnitRange {
-        void compute(int from, int to);
-    }
-
-    /**
-     * A packed model this class cannot use: not the format, another version, truncated, corrupt, or trained
-     * for a different network. The message says which.
-     */
-    public static final class InvalidModelException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        InvalidModelException(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * Reads the packed format in order, checksumming every byte, and remembers what it is reading so that
-     * a stream that ends early is reported by the section it ends in.
-     */
-    private static final class PackedReader {
-        private final CRC32 crc = new CRC32();
-
-        private final DataInputStream data;
-
-        private String section = "magic";
-
-        PackedReader(InputStream in) {
-            data = new DataInputStream(new CheckedInputStream(new BufferedInputStream(in), crc));
-        }
-
-        void header(String name, String fingerprint, int inputSize, int classes, int layers) throws
-                IOException {
-            section = "magic";
-            int magic = data.readInt();
-            if (magic != MAGIC) {
-                throw new InvalidModelException(String.format(
-                        "not a packed BinaryConnect model: magic number 0x%08x, expected 0x%08x ('BCPK')", magic, MAGIC));
-            }
-            section = "format version";
-            int version = data.readUnsignedShort();
-            if (version != FORMAT_VERSION) {
-                throw new InvalidModelException("unsupported packed model format version " + version
-                        + ": this class reads version " + FORMAT_VERSION
-                        + "; export the model with the BinaryConnect version that generated this class");
-            }
-            String foundName = readUtf("network name");
-            if (!foundName.equals(name)) {
-                throw new InvalidModelException("packed model is for network " + foundName + ", expected " + name);
-            }
-            String foundFingerprint = readUtf("fingerprint");
-            if (!foundFingerprint.equals(fingerprint)) {
-                throw new InvalidModelException("packed model of " + name + " has fingerprint " + foundFingerprint
-                        + ", expected " + fingerprint
-                        + ": it was trained for a different declaration of the network; train and export it again");
-            }
-            expect("input size", inputSize, readInt("input size"));
-            expect("classes", classes, readInt("classes"));
-            expect("layer count", layers, readInt("layer count"));
-        }
-
-        /**
-         * Reads a layer's header and checks it is the declared layer; H is folded into scale.
-         */
-        void layer(String name, int kind, int inputs, int units, int activation) throws
-                IOException {
-            section = "layer " + name + " header";
-            int foundKind = data.readUnsignedByte();
-            int foundInputs = data.readInt();
-            int foundUnits = data.readInt();
-            int foundActivation = data.readUnsignedByte();
-            data.readFloat();
-            if (foundKind != kind || foundInputs != inputs || foundUnits != units || foundActivation != activation) {
-                throw new InvalidModelException("packed model's layer " + name + " does not match the network: expected "
-                        + describe(kind, inputs, units, activation)
-                        + ", found " + describe(foundKind, foundInputs, foundUnits, foundActivation));
-            }
-        }
-
-        /**
-         * Reads {@code count} finite floats: a NaN or infinity could only give wrong predictions.
-         */
-        float[] floats(int count, String what) throws IOException {
-            section = what;
-            float[] values = new float[count];
-            ByteBuffer buffer = ByteBuffer.allocate(65536);
-            for (int done = 0; done < count; ) {
-                int n = chunk(buffer, count - done, Float.BYTES);
-                buffer.asFloatBuffer().get(values, done, n);
-                done += n;
-            }
-            checkFinite(values, what);
-            return values;
-        }
-
-        /**
-         * Reads the packed signs of a binary layer, each unit's row of {@code (inputs + 7) / 8} bytes, and returns
-         * them as {@code words} longs per unit, bit {@code i % 64} of word {@code i / 64}. Checks that padding bits are 0:
-         * a set padding bit would add an input that does not exist.
-         */
-        long[] bits(int units, int inputs, int words, String what) throws IOException {
-            section = what;
-            int rowBytes = (inputs + 7) / 8;
-            int padding = inputs % 8 == 0 ? 0 : 0xff << inputs % 8 & 0xff;
-            long[] values = new long[units * words];
-            // a buffer of whole rows
-            ByteBuffer buffer = ByteBuffer.allocate(Math.max(65536, rowBytes));
-            byte[] bytes = buffer.array();
-            for (int done = 0; done < units; ) {
-                int n = chunk(buffer, units - done, rowBytes);
-                for (int j = done; j < done + n; j++) {
-                    int row = (j - done) * rowBytes;
-                    if ((bytes[row + rowBytes - 1] & padding) != 0) {
-                        throw new InvalidModelException(
-                                "packed model's " + what + " of unit " + j + " has padding bits set beyond its inputs");
-                    }
-                    for (int k = 0; k < rowBytes; k++) {
-                        values[j * words + k / 8] |= (bytes[row + k] & 0xffL) << 8 * (k % 8);
-                    }
-                }
-                done += n;
-            }
-            return values;
-        }
-
-        /**
-         * Reads {@code count} f24 values (the high three bytes of a float32) and checks they are finite: a NaN
-         * or infinity could only give wrong predictions.
-         */
-        float[] f24s(int count, String what) throws IOException {
-            section = what;
-            float[] values = new float[count];
-            ByteBuffer buffer = ByteBuffer.allocate(65536);
-            byte[] bytes = buffer.array();
-            for (int done = 0; done < count; ) {
-                int n = chunk(buffer, count - done, 3);
-                for (int i = 0; i < n; i++) {
-                    values[done + i] = Float.intBitsToFloat((bytes[3 * i] & 0xff) << 24
-                            | (bytes[3 * i + 1] & 0xff) << 16 | (bytes[3 * i + 2] & 0xff) << 8);
-                }
-                done += n;
-            }
-            checkFinite(values, what);
-            return values;
-        }
-
-        /**
-         * Checks the checksum of everything read and that nothing follows it.
-         */
-        void finish() throws IOException {
-            long computed = crc.getValue();
-            section = "checksum";
-            long stored = data.readLong();
-            if (stored != computed) {
-                throw new InvalidModelException(String.format(
-                        "packed model is corrupt: checksum mismatch, stored %08x, computed %08x", stored, computed));
-            }
-            if (data.read() != -1) {
-                throw new InvalidModelException(
-                        "packed model is longer than the network it declares: bytes follow the checksum");
-            }
-        }
-
-        InvalidModelException truncated() {
-            return new InvalidModelException("packed model is truncated: it ends while reading the " + section);
-        }
-
-        private int readInt(String what) throws IOException {
-            section = what;
-            return data.readInt();
-        }
-
-        private String readUtf(String what) throws IOException {
-            section = what;
-            try {
-                return data.readUTF();
-            } catch (UTFDataFormatException e) {
-                throw new InvalidModelException("packed model's " + what + " is not valid modified UTF-8");
-            }
-        }
-
-        private static void expect(String what, int expected, int found) throws
-                InvalidModelException {
-            if (found != expected) {
-                throw new InvalidModelException(
-                        "packed model's " + what + " is " + found + ", expected " + expected);
-            }
-        }
-
-        private static void checkFinite(float[] values, String what) throws InvalidModelException {
-            for (int i = 0; i < values.length; i++) {
-                if (!Float.isFinite(values[i])) {
-                    throw new InvalidModelException(
-                            "packed model's " + what + "[" + i + "] is not finite: " + values[i]);
-                }
-            }
-        }
-
-        private static String describe(int kind, int inputs, int units, int activation) {
-            String kindName = kind == KIND_BINARY ? "binary dense"
-                    : kind == KIND_FULL_PRECISION ? "full-precision dense" : "unknown kind " + kind;
-            String activationName = activation == ACTIVATION_IDENTITY ? "identity"
-                    : activation == ACTIVATION_RELU ? "relu" : "unknown activation " + activation;
-            return kindName + " " + inputs + " -> " + units + ", " + activationName;
-        }
-
-        /**
-         * Fills {@code buffer} with the next values, at most a buffer full; returns how many.
-         */
-        private int chunk(ByteBuffer buffer, int remaining, int bytesPerValue) throws IOException {
-            int n = Math.min(remaining, buffer.capacity() / bytesPerValue);
-            data.readFully(buffer.array(), 0, n * bytesPerValue);
-            buffer.clear();
-            return n;
-        }
     }
 }

@@ -57,12 +57,16 @@ public final class FloatMlpNetwork implements TrainableNetwork {
 
     public static final NetworkDescription DESCRIPTION = new NetworkDescription(
             "FloatMlp", "good.FloatMlp", List.of(784), CLASSES, BATCH_SIZE,
-            Binarization.NONE, Loss.SOFTMAX_CROSS_ENTROPY, EvaluationWeights.REAL, 8, "sgd(momentum=0.9)",
+            Binarization.NONE, Loss.SOFTMAX_CROSS_ENTROPY, EvaluationWeights.REAL, 8,
+                    "sgd(momentum=0.9)",
             new TrainingDefaults(20, 0.01, 1.0E-4, 10000, 42L),
             List.of(
-                new LayerDescription("hidden", 784, 256, false, 1.0, true, HIDDEN_BN_EPSILON, Nonlinearity.RELU, 0.0,
-                    "hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu"),
-                new LayerDescription("output", 256, 10, false, 1.0, false, Double.NaN, Nonlinearity.IDENTITY, 0.0,
+                new LayerDescription("hidden", 784, 256, false, 1.0, true, HIDDEN_BN_EPSILON,
+                        Nonlinearity.RELU, 0.0,
+                    "hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 "
+                            + "epsilon=1.0E-4, relu"),
+                new LayerDescription("output", 256, 10, false, 1.0, false, Double.NaN,
+                        Nonlinearity.IDENTITY, 0.0,
                     "output: dense 256 -> 10, full precision, identity")));
 
     private final Rng rng;
@@ -143,13 +147,15 @@ public final class FloatMlpNetwork implements TrainableNetwork {
         hiddenDelta = Nd4j.zeros(dataType, BATCH_SIZE, HIDDEN_UNITS);
 
         // output: dense 256 -> 10, full precision, identity
-        outputWeights = Parameter.plain("output.W", Nd4j.zeros(dataType, HIDDEN_UNITS, OUTPUT_UNITS));
+        outputWeights = Parameter.plain("output.W", Nd4j.zeros(dataType, HIDDEN_UNITS,
+                OUTPUT_UNITS));
         Init.glorotUniform(outputWeights.value(), HIDDEN_UNITS, OUTPUT_UNITS, rng);
         outputBias = Parameter.plain("output.b", Nd4j.zeros(dataType, OUTPUT_UNITS));
         outputOutput = Nd4j.zeros(dataType, BATCH_SIZE, OUTPUT_UNITS);
         outputDelta = Nd4j.zeros(dataType, BATCH_SIZE, OUTPUT_UNITS);
 
-        parameters = List.of(hiddenWeights, hiddenBias, hiddenGamma, hiddenBeta, outputWeights, outputBias);
+        parameters = List.of(hiddenWeights, hiddenBias, hiddenGamma, hiddenBeta, outputWeights,
+                outputBias);
         state = List.of(
                     new NamedArray(hiddenWeights.name(), hiddenWeights.value()),
                     new NamedArray(hiddenBias.name(), hiddenBias.value()),
@@ -228,7 +234,8 @@ public final class FloatMlpNetwork implements TrainableNetwork {
         // hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         Gemm.multiply(input, false, hiddenWeights.propagated(), false, hiddenZ);
         DenseKernels.addBias(hiddenZ, hiddenBias.propagated());
-        BatchNormKernels.forwardTraining(hiddenZ, hiddenGamma.propagated(), hiddenBeta.propagated(), hiddenBatchMean, hiddenBatchStd, hiddenNormalized, hiddenOutput, HIDDEN_BN_EPSILON);
+        BatchNormKernels.forwardTraining(hiddenZ, hiddenGamma.propagated(), hiddenBeta.propagated(),
+                hiddenBatchMean, hiddenBatchStd, hiddenNormalized, hiddenOutput, HIDDEN_BN_EPSILON);
         ActivationKernels.relu(hiddenOutput, hiddenOutput);
         // output: dense 256 -> 10, full precision, identity
         Gemm.multiply(hiddenOutput, false, outputWeights.propagated(), false, outputOutput);
@@ -244,7 +251,9 @@ public final class FloatMlpNetwork implements TrainableNetwork {
         Gemm.multiply(outputDelta, false, outputWeights.propagated(), true, hiddenDelta);
         // hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         ActivationKernels.reluBackward(hiddenDelta, hiddenOutput);
-        BatchNormKernels.backward(hiddenDelta, hiddenNormalized, hiddenBatchStd, hiddenGamma.propagated(), hiddenGamma.gradient(), hiddenBeta.gradient(), HIDDEN_BN_EPSILON);
+        BatchNormKernels.backward(hiddenDelta, hiddenNormalized, hiddenBatchStd,
+                hiddenGamma.propagated(), hiddenGamma.gradient(), hiddenBeta.gradient(),
+                HIDDEN_BN_EPSILON);
         DenseKernels.biasGradient(hiddenDelta, hiddenBias.gradient());
         hiddenWeights.setGradientToProduct(input, true, hiddenDelta, false);
     }
@@ -252,7 +261,8 @@ public final class FloatMlpNetwork implements TrainableNetwork {
     @Override
     public void update(double learningRate) {
         optimizer.update(parameters, learningRate);
-        BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd, hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd,
+                hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
     }
 
     @Override
@@ -264,7 +274,8 @@ public final class FloatMlpNetwork implements TrainableNetwork {
             }
             case SAMPLED_AVERAGE -> {
             }
-            default -> throw new IllegalArgumentException("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not " + weights);
+            default -> throw new IllegalArgumentException("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not "
+                    + weights);
         }
     }
 
@@ -273,7 +284,9 @@ public final class FloatMlpNetwork implements TrainableNetwork {
         // hidden: dense 784 -> 256, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         Gemm.multiply(input, false, hiddenWeights.propagated(), false, hiddenZ);
         DenseKernels.addBias(hiddenZ, hiddenBias.propagated());
-        BatchNormKernels.forwardInference(hiddenZ, hiddenGamma.propagated(), hiddenBeta.propagated(), hiddenRunningMean, hiddenRunningStd, hiddenOutput, HIDDEN_BN_EPSILON);
+        BatchNormKernels.forwardInference(hiddenZ, hiddenGamma.propagated(),
+                hiddenBeta.propagated(), hiddenRunningMean, hiddenRunningStd, hiddenOutput,
+                HIDDEN_BN_EPSILON);
         ActivationKernels.relu(hiddenOutput, hiddenOutput);
         // output: dense 256 -> 10, full precision, identity
         Gemm.multiply(hiddenOutput, false, outputWeights.propagated(), false, outputOutput);

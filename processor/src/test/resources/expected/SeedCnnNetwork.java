@@ -34,10 +34,13 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * BinaryConnect training code for {@link SeedCnn}, generated from its annotations.
  *
- * <p>Binarization DETERMINISTIC, loss SOFTMAX_CROSS_ENTROPY, optimizer adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8), batch size 100. Layers:
+ * <p>Binarization DETERMINISTIC, loss SOFTMAX_CROSS_ENTROPY, optimizer adam(beta1=0.9, beta2=0.999,
+ * epsilon=1.0E-8), batch size 100. Layers:
  * <ul>
- * <li>conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu</li>
- * <li>conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu</li>
+ * <li>conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0
+ * W_LR_scale=23.452078799117146, relu</li>
+ * <li>conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0
+ * W_LR_scale=40.0, relu</li>
  * <li>hidden: dense 3136 -> 1024, binary H=1.0 W_LR_scale=52.66244708835066, relu</li>
  * <li>output: dense 1024 -> 10, binary H=1.0 W_LR_scale=26.25515822335362, identity</li>
  * </ul>
@@ -89,19 +92,28 @@ public final class SeedCnnNetwork implements TrainableNetwork {
 
     public static final NetworkDescription DESCRIPTION = new NetworkDescription(
             "SeedCnn", "good.SeedCnn", List.of(28, 28, 1), CLASSES, BATCH_SIZE,
-            Binarization.DETERMINISTIC, Loss.SOFTMAX_CROSS_ENTROPY, EvaluationWeights.BINARY, 8, "adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8)",
+            Binarization.DETERMINISTIC, Loss.SOFTMAX_CROSS_ENTROPY, EvaluationWeights.BINARY, 8,
+                    "adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8)",
             new TrainingDefaults(250, 0.001, 3.0E-6, 10000, 1234L),
             List.of(
-                new LayerDescription("conv1", 784, 6272, true, CONV1_H, false, Double.NaN, Nonlinearity.RELU, 0.0,
-                    "conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu",
+                new LayerDescription("conv1", 784, 6272, true, CONV1_H, false, Double.NaN,
+                        Nonlinearity.RELU, 0.0,
+                    "conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride "
+                            + "2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu",
                     Optional.of(CONV1_CONV), Optional.of(CONV1_POOL)),
-                new LayerDescription("conv2", 6272, 3136, true, CONV2_H, false, Double.NaN, Nonlinearity.RELU, 0.0,
-                    "conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu",
+                new LayerDescription("conv2", 6272, 3136, true, CONV2_H, false, Double.NaN,
+                        Nonlinearity.RELU, 0.0,
+                    "conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 "
+                            + "stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu",
                     Optional.of(CONV2_CONV), Optional.of(CONV2_POOL)),
-                new LayerDescription("hidden", 3136, 1024, true, HIDDEN_H, false, Double.NaN, Nonlinearity.RELU, 0.0,
-                    "hidden: dense 3136 -> 1024, binary H=1.0 W_LR_scale=52.66244708835066, relu"),
-                new LayerDescription("output", 1024, 10, true, OUTPUT_H, false, Double.NaN, Nonlinearity.IDENTITY, 0.0,
-                    "output: dense 1024 -> 10, binary H=1.0 W_LR_scale=26.25515822335362, identity")));
+                new LayerDescription("hidden", 3136, 1024, true, HIDDEN_H, false, Double.NaN,
+                        Nonlinearity.RELU, 0.0,
+                    "hidden: dense 3136 -> 1024, binary H=1.0 W_LR_scale=52.66244708835066, "
+                            + "relu"),
+                new LayerDescription("output", 1024, 10, true, OUTPUT_H, false, Double.NaN,
+                        Nonlinearity.IDENTITY, 0.0,
+                    "output: dense 1024 -> 10, binary H=1.0 W_LR_scale=26.25515822335362, "
+                            + "identity")));
 
     private final Rng rng;
 
@@ -192,8 +204,10 @@ public final class SeedCnnNetwork implements TrainableNetwork {
         optimizer = new AdamOptimizer(0.9, 0.999, 1.0E-8);
         input = Nd4j.zeros(dataType, BATCH_SIZE, INPUT_SIZE);
 
-        // conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu
-        conv1Weights = Parameter.binary("conv1.W", Nd4j.zeros(dataType, CONV1_CONV.filters(), CONV1_CONV.fanIn()), CONV1_H, CONV1_W_LR_SCALE, Binarization.DETERMINISTIC, rng);
+        // conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0
+        // W_LR_scale=23.452078799117146, relu
+        conv1Weights = Parameter.binary("conv1.W", Nd4j.zeros(dataType, CONV1_CONV.filters(),
+                CONV1_CONV.fanIn()), CONV1_H, CONV1_W_LR_SCALE, Binarization.DETERMINISTIC, rng);
         Init.uniform(conv1Weights.value(), CONV1_H, rng);
         conv1Bias = Parameter.plain("conv1.b", Nd4j.zeros(dataType, CONV1_CONV.filters()));
         conv1Output = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_UNITS);
@@ -203,8 +217,10 @@ public final class SeedCnnNetwork implements TrainableNetwork {
         conv1ConvolvedDelta = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_CONV.outputSize());
         conv1PoolArgmax = new int[BATCH_SIZE * CONV1_POOL.outputSize()];
 
-        // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu
-        conv2Weights = Parameter.binary("conv2.W", Nd4j.zeros(dataType, CONV2_CONV.filters(), CONV2_CONV.fanIn()), CONV2_H, CONV2_W_LR_SCALE, Binarization.DETERMINISTIC, rng);
+        // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0
+        // W_LR_scale=40.0, relu
+        conv2Weights = Parameter.binary("conv2.W", Nd4j.zeros(dataType, CONV2_CONV.filters(),
+                CONV2_CONV.fanIn()), CONV2_H, CONV2_W_LR_SCALE, Binarization.DETERMINISTIC, rng);
         Init.uniform(conv2Weights.value(), CONV2_H, rng);
         conv2Bias = Parameter.plain("conv2.b", Nd4j.zeros(dataType, CONV2_CONV.filters()));
         conv2Output = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_UNITS);
@@ -215,20 +231,23 @@ public final class SeedCnnNetwork implements TrainableNetwork {
         conv2PoolArgmax = new int[BATCH_SIZE * CONV2_POOL.outputSize()];
 
         // hidden: dense 3136 -> 1024, binary H=1.0 W_LR_scale=52.66244708835066, relu
-        hiddenWeights = Parameter.binary("hidden.W", Nd4j.zeros(dataType, CONV2_UNITS, HIDDEN_UNITS), HIDDEN_H, HIDDEN_W_LR_SCALE, Binarization.DETERMINISTIC, rng);
+        hiddenWeights = Parameter.binary("hidden.W", Nd4j.zeros(dataType, CONV2_UNITS,
+                HIDDEN_UNITS), HIDDEN_H, HIDDEN_W_LR_SCALE, Binarization.DETERMINISTIC, rng);
         Init.uniform(hiddenWeights.value(), HIDDEN_H, rng);
         hiddenBias = Parameter.plain("hidden.b", Nd4j.zeros(dataType, HIDDEN_UNITS));
         hiddenOutput = Nd4j.zeros(dataType, BATCH_SIZE, HIDDEN_UNITS);
         hiddenDelta = Nd4j.zeros(dataType, BATCH_SIZE, HIDDEN_UNITS);
 
         // output: dense 1024 -> 10, binary H=1.0 W_LR_scale=26.25515822335362, identity
-        outputWeights = Parameter.binary("output.W", Nd4j.zeros(dataType, HIDDEN_UNITS, OUTPUT_UNITS), OUTPUT_H, OUTPUT_W_LR_SCALE, Binarization.DETERMINISTIC, rng);
+        outputWeights = Parameter.binary("output.W", Nd4j.zeros(dataType, HIDDEN_UNITS,
+                OUTPUT_UNITS), OUTPUT_H, OUTPUT_W_LR_SCALE, Binarization.DETERMINISTIC, rng);
         Init.uniform(outputWeights.value(), OUTPUT_H, rng);
         outputBias = Parameter.plain("output.b", Nd4j.zeros(dataType, OUTPUT_UNITS));
         outputOutput = Nd4j.zeros(dataType, BATCH_SIZE, OUTPUT_UNITS);
         outputDelta = Nd4j.zeros(dataType, BATCH_SIZE, OUTPUT_UNITS);
 
-        parameters = List.of(conv1Weights, conv1Bias, conv2Weights, conv2Bias, hiddenWeights, hiddenBias, outputWeights, outputBias);
+        parameters = List.of(conv1Weights, conv1Bias, conv2Weights, conv2Bias, hiddenWeights,
+                hiddenBias, outputWeights, outputBias);
         state = List.of(
                     new NamedArray(conv1Weights.name(), conv1Weights.value()),
                     new NamedArray(conv1Bias.name(), conv1Bias.value()),
@@ -314,12 +333,16 @@ public final class SeedCnnNetwork implements TrainableNetwork {
      * The forward pass on batch statistics, with the current binary weights and dropout masks.
      */
     private void forwardTraining() {
-        // conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu
-        Conv2dKernels.forward(CONV1_CONV, input, conv1Weights.propagated(), conv1Bias.propagated(), conv1Convolved, conv1Columns);
+        // conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0
+        // W_LR_scale=23.452078799117146, relu
+        Conv2dKernels.forward(CONV1_CONV, input, conv1Weights.propagated(), conv1Bias.propagated(),
+                conv1Convolved, conv1Columns);
         MaxPoolKernels.forward(CONV1_POOL, conv1Convolved, conv1Output, conv1PoolArgmax);
         ActivationKernels.relu(conv1Output, conv1Output);
-        // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu
-        Conv2dKernels.forward(CONV2_CONV, conv1Output, conv2Weights.propagated(), conv2Bias.propagated(), conv2Convolved, conv2Columns);
+        // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0
+        // W_LR_scale=40.0, relu
+        Conv2dKernels.forward(CONV2_CONV, conv1Output, conv2Weights.propagated(),
+                conv2Bias.propagated(), conv2Convolved, conv2Columns);
         MaxPoolKernels.forward(CONV2_POOL, conv2Convolved, conv2Output, conv2PoolArgmax);
         ActivationKernels.relu(conv2Output, conv2Output);
         // hidden: dense 3136 -> 1024, binary H=1.0 W_LR_scale=52.66244708835066, relu
@@ -343,17 +366,22 @@ public final class SeedCnnNetwork implements TrainableNetwork {
         DenseKernels.biasGradient(hiddenDelta, hiddenBias.gradient());
         hiddenWeights.setGradientToProduct(conv2Output, true, hiddenDelta, false);
         Gemm.multiply(hiddenDelta, false, hiddenWeights.propagated(), true, conv2Delta);
-        // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu
+        // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0
+        // W_LR_scale=40.0, relu
         ActivationKernels.reluBackward(conv2Delta, conv2Output);
         MaxPoolKernels.backward(CONV2_POOL, conv2Delta, conv2PoolArgmax, conv2ConvolvedDelta);
         Conv2dKernels.biasGradient(CONV2_CONV, conv2ConvolvedDelta, conv2Bias.gradient());
-        Conv2dKernels.backwardWeights(CONV2_CONV, conv1Output, conv2ConvolvedDelta, conv2Weights.gradient(), conv2Columns);
-        Conv2dKernels.backwardInput(CONV2_CONV, conv2ConvolvedDelta, conv2Weights.propagated(), conv1Delta, conv2Columns);
-        // conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu
+        Conv2dKernels.backwardWeights(CONV2_CONV, conv1Output, conv2ConvolvedDelta,
+                conv2Weights.gradient(), conv2Columns);
+        Conv2dKernels.backwardInput(CONV2_CONV, conv2ConvolvedDelta, conv2Weights.propagated(),
+                conv1Delta, conv2Columns);
+        // conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0
+        // W_LR_scale=23.452078799117146, relu
         ActivationKernels.reluBackward(conv1Delta, conv1Output);
         MaxPoolKernels.backward(CONV1_POOL, conv1Delta, conv1PoolArgmax, conv1ConvolvedDelta);
         Conv2dKernels.biasGradient(CONV1_CONV, conv1ConvolvedDelta, conv1Bias.gradient());
-        Conv2dKernels.backwardWeights(CONV1_CONV, input, conv1ConvolvedDelta, conv1Weights.gradient(), conv1Columns);
+        Conv2dKernels.backwardWeights(CONV1_CONV, input, conv1ConvolvedDelta,
+                conv1Weights.gradient(), conv1Columns);
     }
 
     @Override
@@ -382,21 +410,28 @@ public final class SeedCnnNetwork implements TrainableNetwork {
             case SAMPLED_AVERAGE -> {
                 Binarize.stochastic(conv1Weights.value(), conv1Weights.propagated(), CONV1_H, rng);
                 Binarize.stochastic(conv2Weights.value(), conv2Weights.propagated(), CONV2_H, rng);
-                Binarize.stochastic(hiddenWeights.value(), hiddenWeights.propagated(), HIDDEN_H, rng);
-                Binarize.stochastic(outputWeights.value(), outputWeights.propagated(), OUTPUT_H, rng);
+                Binarize.stochastic(hiddenWeights.value(), hiddenWeights.propagated(), HIDDEN_H,
+                        rng);
+                Binarize.stochastic(outputWeights.value(), outputWeights.propagated(), OUTPUT_H,
+                        rng);
             }
-            default -> throw new IllegalArgumentException("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not " + weights);
+            default -> throw new IllegalArgumentException("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not "
+                    + weights);
         }
     }
 
     @Override
     public INDArray predict() {
-        // conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0 W_LR_scale=23.452078799117146, relu
-        Conv2dKernels.forward(CONV1_CONV, input, conv1Weights.propagated(), conv1Bias.propagated(), conv1Convolved, conv1Columns);
+        // conv1: conv 1x28x28 -> 32x28x28 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 32x14x14, binary H=1.0
+        // W_LR_scale=23.452078799117146, relu
+        Conv2dKernels.forward(CONV1_CONV, input, conv1Weights.propagated(), conv1Bias.propagated(),
+                conv1Convolved, conv1Columns);
         MaxPoolKernels.forward(CONV1_POOL, conv1Convolved, conv1Output, conv1PoolArgmax);
         ActivationKernels.relu(conv1Output, conv1Output);
-        // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0 W_LR_scale=40.0, relu
-        Conv2dKernels.forward(CONV2_CONV, conv1Output, conv2Weights.propagated(), conv2Bias.propagated(), conv2Convolved, conv2Columns);
+        // conv2: conv 32x14x14 -> 64x14x14 (5x5 stride 1 SAME), max-pool 2 stride 2 -> 64x7x7, binary H=1.0
+        // W_LR_scale=40.0, relu
+        Conv2dKernels.forward(CONV2_CONV, conv1Output, conv2Weights.propagated(),
+                conv2Bias.propagated(), conv2Convolved, conv2Columns);
         MaxPoolKernels.forward(CONV2_POOL, conv2Convolved, conv2Output, conv2PoolArgmax);
         ActivationKernels.relu(conv2Output, conv2Output);
         // hidden: dense 3136 -> 1024, binary H=1.0 W_LR_scale=52.66244708835066, relu

@@ -30,11 +30,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * BinaryConnect training code for {@link StochasticMlp}, generated from its annotations.
  *
- * <p>Binarization STOCHASTIC, loss SQUARED_HINGE, optimizer adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8), batch size 100. Layers:
+ * <p>Binarization STOCHASTIC, loss SQUARED_HINGE, optimizer adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8), batch
+ * size 100. Layers:
  * <ul>
  * <li>first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu</li>
- * <li>hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2</li>
- * <li>output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity</li>
+ * <li>hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15
+ * epsilon=1.0E-4, relu, dropout 0.2</li>
+ * <li>output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15
+ * epsilon=1.0E-4, identity</li>
  * </ul>
  */
 @Generated("org.binaryconnect.processor.NetworkProcessor")
@@ -80,15 +83,22 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
 
     public static final NetworkDescription DESCRIPTION = new NetworkDescription(
             "StochasticMlp", "good.StochasticMlp", List.of(28, 28, 1), CLASSES, BATCH_SIZE,
-            Binarization.STOCHASTIC, Loss.SQUARED_HINGE, EvaluationWeights.REAL, 8, "adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8)",
+            Binarization.STOCHASTIC, Loss.SQUARED_HINGE, EvaluationWeights.REAL, 8,
+                    "adam(beta1=0.9, beta2=0.999, epsilon=1.0E-8)",
             new TrainingDefaults(250, 0.001, 3.0E-6, 10000, 1234L),
             List.of(
-                new LayerDescription("first", 784, 512, false, 1.0, true, FIRST_BN_EPSILON, Nonlinearity.RELU, 0.0,
-                    "first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu"),
-                new LayerDescription("hidden", 512, 512, true, HIDDEN_H, true, HIDDEN_BN_EPSILON, Nonlinearity.RELU, 0.2,
-                    "hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2"),
-                new LayerDescription("output", 512, 10, true, OUTPUT_H, true, OUTPUT_BN_EPSILON, Nonlinearity.IDENTITY, 0.0,
-                    "output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity")));
+                new LayerDescription("first", 784, 512, false, 1.0, true, FIRST_BN_EPSILON,
+                        Nonlinearity.RELU, 0.0,
+                    "first: dense 784 -> 512, full precision, batch norm alpha=0.15 "
+                            + "epsilon=1.0E-4, relu"),
+                new LayerDescription("hidden", 512, 512, true, HIDDEN_H, true, HIDDEN_BN_EPSILON,
+                        Nonlinearity.RELU, 0.2,
+                    "hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, "
+                            + "batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2"),
+                new LayerDescription("output", 512, 10, true, OUTPUT_H, true, OUTPUT_BN_EPSILON,
+                        Nonlinearity.IDENTITY, 0.0,
+                    "output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, "
+                            + "batch norm alpha=0.15 epsilon=1.0E-4, identity")));
 
     private final Rng rng;
 
@@ -214,8 +224,10 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         firstOutput = Nd4j.zeros(dataType, BATCH_SIZE, FIRST_UNITS);
         firstDelta = Nd4j.zeros(dataType, BATCH_SIZE, FIRST_UNITS);
 
-        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2
-        hiddenWeights = Parameter.binary("hidden.W", Nd4j.zeros(dataType, FIRST_UNITS, HIDDEN_UNITS), HIDDEN_H, HIDDEN_W_LR_SCALE, Binarization.STOCHASTIC, rng);
+        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15
+        // epsilon=1.0E-4, relu, dropout 0.2
+        hiddenWeights = Parameter.binary("hidden.W", Nd4j.zeros(dataType, FIRST_UNITS,
+                HIDDEN_UNITS), HIDDEN_H, HIDDEN_W_LR_SCALE, Binarization.STOCHASTIC, rng);
         Init.uniform(hiddenWeights.value(), HIDDEN_H, rng);
         hiddenBias = Parameter.plain("hidden.b", Nd4j.zeros(dataType, HIDDEN_UNITS));
         hiddenGamma = Parameter.plain("hidden.gamma", Nd4j.ones(dataType, HIDDEN_UNITS));
@@ -230,8 +242,10 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         hiddenMask = Nd4j.ones(dataType, BATCH_SIZE, HIDDEN_UNITS);
         hiddenDelta = Nd4j.zeros(dataType, BATCH_SIZE, HIDDEN_UNITS);
 
-        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
-        outputWeights = Parameter.binary("output.W", Nd4j.zeros(dataType, HIDDEN_UNITS, OUTPUT_UNITS), OUTPUT_H, OUTPUT_W_LR_SCALE, Binarization.STOCHASTIC, rng);
+        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15
+        // epsilon=1.0E-4, identity
+        outputWeights = Parameter.binary("output.W", Nd4j.zeros(dataType, HIDDEN_UNITS,
+                OUTPUT_UNITS), OUTPUT_H, OUTPUT_W_LR_SCALE, Binarization.STOCHASTIC, rng);
         Init.uniform(outputWeights.value(), OUTPUT_H, rng);
         outputBias = Parameter.plain("output.b", Nd4j.zeros(dataType, OUTPUT_UNITS));
         outputGamma = Parameter.plain("output.gamma", Nd4j.ones(dataType, OUTPUT_UNITS));
@@ -245,7 +259,9 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         outputOutput = Nd4j.zeros(dataType, BATCH_SIZE, OUTPUT_UNITS);
         outputDelta = Nd4j.zeros(dataType, BATCH_SIZE, OUTPUT_UNITS);
 
-        parameters = List.of(firstWeights, firstBias, firstGamma, firstBeta, hiddenWeights, hiddenBias, hiddenGamma, hiddenBeta, outputWeights, outputBias, outputGamma, outputBeta);
+        parameters = List.of(firstWeights, firstBias, firstGamma, firstBeta, hiddenWeights,
+                hiddenBias, hiddenGamma, hiddenBeta, outputWeights, outputBias, outputGamma,
+                outputBeta);
         state = List.of(
                     new NamedArray(firstWeights.name(), firstWeights.value()),
                     new NamedArray(firstBias.name(), firstBias.value()),
@@ -345,38 +361,51 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         // first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         Gemm.multiply(input, false, firstWeights.propagated(), false, firstZ);
         DenseKernels.addBias(firstZ, firstBias.propagated());
-        BatchNormKernels.forwardTraining(firstZ, firstGamma.propagated(), firstBeta.propagated(), firstBatchMean, firstBatchStd, firstNormalized, firstOutput, FIRST_BN_EPSILON);
+        BatchNormKernels.forwardTraining(firstZ, firstGamma.propagated(), firstBeta.propagated(),
+                firstBatchMean, firstBatchStd, firstNormalized, firstOutput, FIRST_BN_EPSILON);
         ActivationKernels.relu(firstOutput, firstOutput);
-        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2
+        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15
+        // epsilon=1.0E-4, relu, dropout 0.2
         Gemm.multiply(firstOutput, false, hiddenWeights.propagated(), false, hiddenZ);
         DenseKernels.addBias(hiddenZ, hiddenBias.propagated());
-        BatchNormKernels.forwardTraining(hiddenZ, hiddenGamma.propagated(), hiddenBeta.propagated(), hiddenBatchMean, hiddenBatchStd, hiddenNormalized, hiddenOutput, HIDDEN_BN_EPSILON);
+        BatchNormKernels.forwardTraining(hiddenZ, hiddenGamma.propagated(), hiddenBeta.propagated(),
+                hiddenBatchMean, hiddenBatchStd, hiddenNormalized, hiddenOutput, HIDDEN_BN_EPSILON);
         ActivationKernels.relu(hiddenOutput, hiddenOutput);
         DropoutKernels.applyMask(hiddenOutput, hiddenMask);
-        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
+        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15
+        // epsilon=1.0E-4, identity
         Gemm.multiply(hiddenOutput, false, outputWeights.propagated(), false, outputZ);
         DenseKernels.addBias(outputZ, outputBias.propagated());
-        BatchNormKernels.forwardTraining(outputZ, outputGamma.propagated(), outputBeta.propagated(), outputBatchMean, outputBatchStd, outputNormalized, outputOutput, OUTPUT_BN_EPSILON);
+        BatchNormKernels.forwardTraining(outputZ, outputGamma.propagated(), outputBeta.propagated(),
+                outputBatchMean, outputBatchStd, outputNormalized, outputOutput, OUTPUT_BN_EPSILON);
     }
 
     @Override
     public void backward() {
         LossKernels.squaredHinge(outputOutput, labels, outputDelta);
-        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
-        BatchNormKernels.backward(outputDelta, outputNormalized, outputBatchStd, outputGamma.propagated(), outputGamma.gradient(), outputBeta.gradient(), OUTPUT_BN_EPSILON);
+        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15
+        // epsilon=1.0E-4, identity
+        BatchNormKernels.backward(outputDelta, outputNormalized, outputBatchStd,
+                outputGamma.propagated(), outputGamma.gradient(), outputBeta.gradient(),
+                OUTPUT_BN_EPSILON);
         DenseKernels.biasGradient(outputDelta, outputBias.gradient());
         outputWeights.setGradientToProduct(hiddenOutput, true, outputDelta, false);
         Gemm.multiply(outputDelta, false, outputWeights.propagated(), true, hiddenDelta);
-        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2
+        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15
+        // epsilon=1.0E-4, relu, dropout 0.2
         DropoutKernels.applyMask(hiddenDelta, hiddenMask);
         ActivationKernels.reluBackward(hiddenDelta, hiddenOutput);
-        BatchNormKernels.backward(hiddenDelta, hiddenNormalized, hiddenBatchStd, hiddenGamma.propagated(), hiddenGamma.gradient(), hiddenBeta.gradient(), HIDDEN_BN_EPSILON);
+        BatchNormKernels.backward(hiddenDelta, hiddenNormalized, hiddenBatchStd,
+                hiddenGamma.propagated(), hiddenGamma.gradient(), hiddenBeta.gradient(),
+                HIDDEN_BN_EPSILON);
         DenseKernels.biasGradient(hiddenDelta, hiddenBias.gradient());
         hiddenWeights.setGradientToProduct(firstOutput, true, hiddenDelta, false);
         Gemm.multiply(hiddenDelta, false, hiddenWeights.propagated(), true, firstDelta);
         // first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         ActivationKernels.reluBackward(firstDelta, firstOutput);
-        BatchNormKernels.backward(firstDelta, firstNormalized, firstBatchStd, firstGamma.propagated(), firstGamma.gradient(), firstBeta.gradient(), FIRST_BN_EPSILON);
+        BatchNormKernels.backward(firstDelta, firstNormalized, firstBatchStd,
+                firstGamma.propagated(), firstGamma.gradient(), firstBeta.gradient(),
+                FIRST_BN_EPSILON);
         DenseKernels.biasGradient(firstDelta, firstBias.gradient());
         firstWeights.setGradientToProduct(input, true, firstDelta, false);
     }
@@ -386,9 +415,12 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         optimizer.update(parameters, learningRate);
         // the optimizer binarized the binary weights for the next step in the same pass
         binaryWeightsFresh = true;
-        BatchNormKernels.updateRunningStatistics(firstRunningMean, firstRunningStd, firstBatchMean, firstBatchStd, FIRST_BN_ALPHA);
-        BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd, hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
-        BatchNormKernels.updateRunningStatistics(outputRunningMean, outputRunningStd, outputBatchMean, outputBatchStd, OUTPUT_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(firstRunningMean, firstRunningStd, firstBatchMean,
+                firstBatchStd, FIRST_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(hiddenRunningMean, hiddenRunningStd,
+                hiddenBatchMean, hiddenBatchStd, HIDDEN_BN_ALPHA);
+        BatchNormKernels.updateRunningStatistics(outputRunningMean, outputRunningStd,
+                outputBatchMean, outputBatchStd, OUTPUT_BN_ALPHA);
     }
 
     @Override
@@ -404,10 +436,13 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
                 Binarize.real(outputWeights.value(), outputWeights.propagated());
             }
             case SAMPLED_AVERAGE -> {
-                Binarize.stochastic(hiddenWeights.value(), hiddenWeights.propagated(), HIDDEN_H, rng);
-                Binarize.stochastic(outputWeights.value(), outputWeights.propagated(), OUTPUT_H, rng);
+                Binarize.stochastic(hiddenWeights.value(), hiddenWeights.propagated(), HIDDEN_H,
+                        rng);
+                Binarize.stochastic(outputWeights.value(), outputWeights.propagated(), OUTPUT_H,
+                        rng);
             }
-            default -> throw new IllegalArgumentException("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not " + weights);
+            default -> throw new IllegalArgumentException("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not "
+                    + weights);
         }
     }
 
@@ -416,17 +451,24 @@ public final class StochasticMlpNetwork implements TrainableNetwork {
         // first: dense 784 -> 512, full precision, batch norm alpha=0.15 epsilon=1.0E-4, relu
         Gemm.multiply(input, false, firstWeights.propagated(), false, firstZ);
         DenseKernels.addBias(firstZ, firstBias.propagated());
-        BatchNormKernels.forwardInference(firstZ, firstGamma.propagated(), firstBeta.propagated(), firstRunningMean, firstRunningStd, firstOutput, FIRST_BN_EPSILON);
+        BatchNormKernels.forwardInference(firstZ, firstGamma.propagated(), firstBeta.propagated(),
+                firstRunningMean, firstRunningStd, firstOutput, FIRST_BN_EPSILON);
         ActivationKernels.relu(firstOutput, firstOutput);
-        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15 epsilon=1.0E-4, relu, dropout 0.2
+        // hidden: dense 512 -> 512, binary H=1.0 W_LR_scale=26.127890589687237, batch norm alpha=0.15
+        // epsilon=1.0E-4, relu, dropout 0.2
         Gemm.multiply(firstOutput, false, hiddenWeights.propagated(), false, hiddenZ);
         DenseKernels.addBias(hiddenZ, hiddenBias.propagated());
-        BatchNormKernels.forwardInference(hiddenZ, hiddenGamma.propagated(), hiddenBeta.propagated(), hiddenRunningMean, hiddenRunningStd, hiddenOutput, HIDDEN_BN_EPSILON);
+        BatchNormKernels.forwardInference(hiddenZ, hiddenGamma.propagated(),
+                hiddenBeta.propagated(), hiddenRunningMean, hiddenRunningStd, hiddenOutput,
+                HIDDEN_BN_EPSILON);
         ActivationKernels.relu(hiddenOutput, hiddenOutput);
-        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15 epsilon=1.0E-4, identity
+        // output: dense 512 -> 10, binary H=1.0 W_LR_scale=18.65475810617763, batch norm alpha=0.15
+        // epsilon=1.0E-4, identity
         Gemm.multiply(hiddenOutput, false, outputWeights.propagated(), false, outputZ);
         DenseKernels.addBias(outputZ, outputBias.propagated());
-        BatchNormKernels.forwardInference(outputZ, outputGamma.propagated(), outputBeta.propagated(), outputRunningMean, outputRunningStd, outputOutput, OUTPUT_BN_EPSILON);
+        BatchNormKernels.forwardInference(outputZ, outputGamma.propagated(),
+                outputBeta.propagated(), outputRunningMean, outputRunningStd, outputOutput,
+                OUTPUT_BN_EPSILON);
         return outputOutput;
     }
 }

@@ -1,27 +1,29 @@
 package org.binaryconnect.processor;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
-import org.binaryconnect.dsl.Nonlinearity;
 import org.binaryconnect.dsl.Padding;
 
 /**
- * The parts of {@code <Spec>Inference} that differ for a conv layer: its geometry constant, its weights field, how
- * the constructor reads it from the packed model and how {@code scores} calls its kernel
- * ({@link ConvInferenceKernels}). {@link InferenceClassWriter} writes what a conv layer shares with a dense one
- * (the scale and shift fields, the activation).
+ * The parts of {@code <Spec>Inference} that differ for a conv layer: its geometry, as named constants and the
+ * library's {@code ConvGeometry} built from them; its weights field; how the constructor reads it from the packed
+ * model and how {@code scores} calls its kernel. {@link InferenceClassWriter} writes what a conv layer shares with a
+ * dense one (the scale and shift fields, the activation).
  */
 final class ConvInferenceWriter {
 
-    static final int KIND_BINARY_CONV = 3;
-    static final int KIND_FULL_PRECISION_CONV = 4;
+    static final ClassName GEOMETRY = ClassName.get(InferenceClassWriter.LIBRARY, "ConvGeometry");
+    static final ClassName KERNELS = ClassName.get(InferenceClassWriter.LIBRARY, "ConvKernels");
+
+    /** The geometry's constant suffixes, in the packed format's (and ConvGeometry's constructor's) order. */
+    static final List<String> FIELDS = List.of("CHANNELS", "HEIGHT", "WIDTH", "FILTERS", "KERNEL", "STRIDE",
+            "PAD_TOP", "PAD_LEFT", "OUT_HEIGHT", "OUT_WIDTH", "POOL", "POOL_STRIDE", "POOLED_HEIGHT", "POOLED_WIDTH");
 
     private ConvInferenceWriter() {
     }
@@ -54,41 +56,34 @@ final class ConvInferenceWriter {
         return Math.max((out - 1) * stride + kernel - size, 0);
     }
 
-    /** The layer kind constants, added once when the network has conv layers. */
-    static void addKindConstants(TypeSpec.Builder type) {
-        type.addField(FieldSpec.builder(TypeName.INT, "KIND_BINARY_CONV", Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL).initializer("$L", KIND_BINARY_CONV).build());
-        type.addField(FieldSpec.builder(TypeName.INT, "KIND_FULL_PRECISION_CONV", Modifier.PRIVATE,
-                Modifier.STATIC, Modifier.FINAL).initializer("$L", KIND_FULL_PRECISION_CONV).build());
-    }
-
-    /** The layer's geometry, the fan-in and, for a binary layer, the words of a filter's sign bits. */
+    /**
+     * The layer's geometry as named constants and the {@code ConvGeometry} built from them, the fan-in and, for a
+     * binary layer, the words of a filter's sign bits.
+     */
     static void addConstants(TypeSpec.Builder type, LayerModel layer) {
         ConvModel c = conv(layer);
         LayerNames n = new LayerNames(layer.name());
-        String values = IntStream.of(geometryValues(c)).mapToObj(String::valueOf).collect(Collectors.joining(", "));
-        type.addField(FieldSpec.builder(int[].class, geometry(layer), Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-                .addJavadoc("channels, height, width, filters, kernel, stride, padding top and left, output height"
-                        + " and width,\npool size (0 for none) and stride, pooled height and width: $L\n",
-                        c.summary())
-                .initializer("{$L}", values).build());
-        type.addField(FieldSpec.builder(TypeName.INT, n.constant("FAN_IN"), Modifier.STATIC, Modifier.FINAL)
-                .initializer("$L", c.fanIn()).build());
-        type.addField(FieldSpec.builder(TypeName.INT, n.constant("FILTERS"), Modifier.STATIC, Modifier.FINAL)
-                .initializer("$L", c.filters()).build());
-        if (layer.binary()) {
-            type.addField(FieldSpec.builder(TypeName.INT, n.constant("WORDS"), Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$L", (c.fanIn() + 63) / 64).build());
+        int[] values = geometryValues(c);
+        for (int i = 0; i < FIELDS.size(); i++) {
+            type.addField(InferenceClassWriter.constant(n.constant(FIELDS.get(i)), false, values[i]));
         }
+        type.addField(InferenceClassWriter.constant(n.constant("FAN_IN"), false, c.fanIn()));
+        if (layer.binary()) {
+            type.addField(InferenceClassWriter.constant(n.constant("WORDS"), false, (c.fanIn() + 63) / 64));
+        }
+        String arguments = FIELDS.stream().map(n::constant).collect(Collectors.joining(",$W"));
+        type.addField(FieldSpec.builder(GEOMETRY, geometry(layer), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("$L\n", SourceLines.javadoc(c.summary(), SourceLines.JAVADOC_WIDTH))
+                .initializer("new $T(" + arguments + ")", GEOMETRY)
+                .build());
     }
 
     static FieldSpec weightsField(LayerModel layer) {
         LayerNames n = new LayerNames(layer.name());
         if (layer.binary()) {
             return FieldSpec.builder(int[].class, n.weights(), Modifier.PRIVATE, Modifier.FINAL)
-                    .addJavadoc("Sign bits as lookup-table offsets ({@link #nibbleOffsets}): (fan-in + 3) / 4 per"
-                            + " filter.\n")
+                    .addJavadoc("Sign bits as lookup-table offsets ({@link $T#nibbleOffsets}): (fan-in + 3) / 4 per"
+                            + " filter.\n", KERNELS)
                     .build();
         }
         return FieldSpec.builder(float[].class, n.weights(), Modifier.PRIVATE, Modifier.FINAL)
@@ -98,37 +93,31 @@ final class ConvInferenceWriter {
     }
 
     /** The constructor's statements for the layer: its header, weights, scale and shift, in file order. */
-    static void read(MethodSpec.Builder constructor, LayerModel layer, String scale, String shift) {
+    static void read(InferenceClassWriter writer, MethodSpec.Builder constructor, LayerModel layer) {
         LayerNames n = new LayerNames(layer.name());
         String filters = n.constant("FILTERS");
-        constructor.addStatement("in.conv($S, $L, $L, $L)", layer.name(),
-                layer.binary() ? "KIND_BINARY_CONV" : "KIND_FULL_PRECISION_CONV", geometry(layer),
-                layer.activation() == Nonlinearity.RELU ? "ACTIVATION_RELU" : "ACTIVATION_IDENTITY");
+        String fanIn = n.constant("FAN_IN");
+        String weights = "layer " + layer.name() + " weights";
+        constructor.addStatement("in.conv($S,$W$L,$W$L,$W$L)", layer.name(),
+                writer.format(layer.binary() ? "KIND_BINARY_CONV" : "KIND_FULL_PRECISION_CONV"), geometry(layer),
+                writer.activation(layer));
         if (layer.binary()) {
-            constructor.addStatement("$N = nibbleOffsets(in.bits($L, $L, $L, $S), $L, $L, $L)", n.weights(), filters,
-                    n.constant("FAN_IN"), n.constant("WORDS"), "layer " + layer.name() + " weights", filters,
-                    n.constant("FAN_IN"), n.constant("WORDS"));
+            String words = n.constant("WORDS");
+            constructor.addStatement("long[] $N = in.bits($L,$W$L,$W$L,$W$S)", n.field("Signs"), filters, fanIn,
+                    words, weights);
+            constructor.addStatement("$N = $T.nibbleOffsets($N,$W$L,$W$L,$W$L)", n.weights(), KERNELS,
+                    n.field("Signs"), filters, fanIn, words);
         } else {
-            constructor.addStatement("$N = in.floats($L * $L, $S)", n.weights(), filters, n.constant("FAN_IN"),
-                    "layer " + layer.name() + " weights");
+            constructor.addStatement("$N = in.floats($L * $L,$W$S)", n.weights(), filters, fanIn, weights);
         }
-        constructor.addStatement("$N = in.f24s($L, $S)", scale, filters, "layer " + layer.name() + " scale");
-        constructor.addStatement("$N = in.f24s($L, $S)", shift, filters, "layer " + layer.name() + " shift");
+        InferenceClassWriter.readScaleAndShift(constructor, layer, filters);
     }
 
     /** The kernel call computing the layer from {@code previous}, before its activation. */
-    static CodeBlock call(LayerModel layer, String previous, String scale, String shift) {
+    static CodeBlock call(LayerModel layer, String previous) {
         LayerNames n = new LayerNames(layer.name());
-        return CodeBlock.of("$L($N, $L, $N, $N, $N)", layer.binary() ? "binaryConv" : "fullPrecisionConv", previous,
-                geometry(layer), n.weights(), scale, shift);
-    }
-
-    /** Adds the kind constants and the kernels the network's conv layers need; nothing for a dense network. */
-    static void addKernels(TypeSpec.Builder type, List<LayerModel> layers) {
-        boolean binary = layers.stream().anyMatch(l -> l.isConv() && l.binary());
-        boolean fullPrecision = layers.stream().anyMatch(l -> l.isConv() && !l.binary());
-        if (binary || fullPrecision) {
-            ConvInferenceKernels.addTo(type, binary, fullPrecision);
-        }
+        return CodeBlock.of("$T.$L($N,$W$L,$W$N,$W$N,$W$N)", KERNELS,
+                layer.binary() ? "binaryConv" : "fullPrecisionConv", previous, geometry(layer), n.weights(),
+                InferenceClassWriter.scale(n), InferenceClassWriter.shift(n));
     }
 }

@@ -110,10 +110,11 @@ final class ConvLayerWriter {
 
     static void addBuffers(MethodSpec.Builder constructor, LayerModel layer) {
         String s = shape(layer);
-        constructor.addStatement("$N = $T.zeros(dataType, $L.fanIn(), $L.outPlane())", columns(layer), ND4J, s, s);
+        constructor.addStatement("$N = $T.zeros(dataType,$W$L.fanIn(),$W$L.outPlane())", columns(layer), ND4J, s, s);
         if (conv(layer).pool().isPresent()) {
-            constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L.outputSize())", convolved(layer), ND4J, s);
-            constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L.outputSize())", convolvedDelta(layer),
+            constructor.addStatement("$N = $T.zeros(dataType,$WBATCH_SIZE,$W$L.outputSize())", convolved(layer), ND4J,
+                    s);
+            constructor.addStatement("$N = $T.zeros(dataType,$WBATCH_SIZE,$W$L.outputSize())", convolvedDelta(layer),
                     ND4J, s);
             constructor.addStatement("$N = new int[BATCH_SIZE * $L.outputSize()]", argmax(layer), poolShape(layer));
         }
@@ -123,10 +124,10 @@ final class ConvLayerWriter {
     static void forward(MethodSpec.Builder method, LayerModel layer, String previous, String target) {
         LayerNames n = new LayerNames(layer.name());
         boolean pooled = conv(layer).pool().isPresent();
-        method.addStatement("$T.forward($L, $N, $N.propagated(), $N.propagated(), $N, $N)", CONV, shape(layer),
+        method.addStatement("$T.forward($L,$W$N,$W$N.propagated(),$W$N.propagated(),$W$N,$W$N)", CONV, shape(layer),
                 previous, n.weights(), n.bias(), pooled ? convolved(layer) : target, columns(layer));
         if (pooled) {
-            method.addStatement("$T.forward($L, $N, $N, $N)", MAX_POOL, poolShape(layer), convolved(layer), target,
+            method.addStatement("$T.forward($L,$W$N,$W$N,$W$N)", MAX_POOL, poolShape(layer), convolved(layer), target,
                     argmax(layer));
         }
     }
@@ -139,15 +140,15 @@ final class ConvLayerWriter {
         LayerNames n = new LayerNames(layer.name());
         String delta = n.delta();
         if (conv(layer).pool().isPresent()) {
-            method.addStatement("$T.backward($L, $N, $N, $N)", MAX_POOL, poolShape(layer), n.delta(), argmax(layer),
+            method.addStatement("$T.backward($L,$W$N,$W$N,$W$N)", MAX_POOL, poolShape(layer), n.delta(), argmax(layer),
                     convolvedDelta(layer));
             delta = convolvedDelta(layer);
         }
-        method.addStatement("$T.biasGradient($L, $N, $N.gradient())", CONV, shape(layer), delta, n.bias());
-        method.addStatement("$T.backwardWeights($L, $N, $N, $N.gradient(), $N)", CONV, shape(layer), previousOutput,
+        method.addStatement("$T.biasGradient($L,$W$N,$W$N.gradient())", CONV, shape(layer), delta, n.bias());
+        method.addStatement("$T.backwardWeights($L,$W$N,$W$N,$W$N.gradient(),$W$N)", CONV, shape(layer), previousOutput,
                 delta, n.weights(), columns(layer));
         if (previousDelta != null) {
-            method.addStatement("$T.backwardInput($L, $N, $N.propagated(), $N, $N)", CONV, shape(layer), delta,
+            method.addStatement("$T.backwardInput($L,$W$N,$W$N.propagated(),$W$N,$W$N)", CONV, shape(layer), delta,
                     n.weights(), previousDelta, columns(layer));
         }
     }

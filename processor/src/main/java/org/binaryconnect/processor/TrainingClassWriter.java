@@ -89,10 +89,11 @@ final class TrainingClassWriter {
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add("BinaryConnect training code for {@link $L}, generated from its annotations.\n",
                         model.specName())
-                .add("\n<p>Binarization $L, loss $L, optimizer $L, batch size $L. Layers:\n<ul>\n",
-                        model.binarization(), model.loss(), model.optimizer().summary(), model.training().batchSize());
+                .add("\n<p>$L\n<ul>\n", SourceLines.javadoc("Binarization " + model.binarization() + ", loss "
+                        + model.loss() + ", optimizer " + model.optimizer().summary() + ", batch size "
+                        + model.training().batchSize() + ". Layers:", SourceLines.JAVADOC_WIDTH));
         for (LayerModel layer : layers) {
-            doc.add("<li>$L</li>\n", layer.summary());
+            doc.add("$L\n", SourceLines.javadoc("<li>" + layer.summary() + "</li>", SourceLines.JAVADOC_WIDTH));
         }
         return doc.add("</ul>\n").build();
     }
@@ -145,11 +146,12 @@ final class TrainingClassWriter {
             LayerModel layer = layers.get(i);
             LayerNames n = new LayerNames(layer.name());
             layerLines.add(i == 0 ? "\n" : ",\n")
-                    .add("new $T($S, $L, $L, $L, $L, $L, $L, $T.$L, $L,\n$>$S", LAYER_DESCRIPTION, layer.name(),
-                            layer.inputs(), layer.units(), layer.binary(), layer.binary() ? n.constant("H") : "1.0",
-                            layer.batchNorm().isPresent(),
+                    .add("new $T($S,$W$L,$W$L,$W$L,$W$L,$W$L,$W$L,$W$T.$L,$W$L,\n$>$L", LAYER_DESCRIPTION,
+                            layer.name(), layer.inputs(), layer.units(), layer.binary(),
+                            layer.binary() ? n.constant("H") : "1.0", layer.batchNorm().isPresent(),
                             layer.batchNorm().isPresent() ? n.constant("BN_EPSILON") : "Double.NaN",
-                            Nonlinearity.class, layer.activation(), layer.dropout(), layer.summary());
+                            Nonlinearity.class, layer.activation(), layer.dropout(),
+                            SourceLines.literal(layer.summary()));
             if (layer.isConv()) {
                 // the geometry the export reads: the same constants the training kernels run on
                 layerLines.add(",\n$T.of($L), $L", Optional.class, ConvLayerWriter.shape(layer),
@@ -160,11 +162,11 @@ final class TrainingClassWriter {
             layerLines.add(")$<");
         }
         return CodeBlock.builder()
-                .add("new $T(\n$>$>$S, $S, $T.of($L), CLASSES, BATCH_SIZE,\n", NETWORK_DESCRIPTION, model.specName(),
-                        model.specQualifiedName(), List.class, shape)
-                .add("$T.$L, $T.$L, $T.$L, $L, $S,\n", Binarization.class, model.binarization(), Loss.class,
+                .add("new $T(\n$>$>$S,$W$S,$W$T.of($L),$WCLASSES,$WBATCH_SIZE,\n", NETWORK_DESCRIPTION,
+                        model.specName(), model.specQualifiedName(), List.class, shape)
+                .add("$T.$L,$W$T.$L,$W$T.$L,$W$L,$W$L,\n", Binarization.class, model.binarization(), Loss.class,
                         model.loss(), EvaluationWeights.class, model.evaluation(), model.evaluationSamples(),
-                        model.optimizer().summary())
+                        SourceLines.literal(model.optimizer().summary()))
                 .add("new $T($L, $L, $L, $L, $LL),\n", TRAINING_DEFAULTS, t.epochs(), t.learningRateStart(),
                         t.learningRateEnd(), t.validationSamples(), t.seed())
                 .add("$T.of($>$L))$<$<$<", List.class, layerLines.build())
@@ -228,7 +230,7 @@ final class TrainingClassWriter {
         type.addMethod(MethodSpec.constructorBuilder()
                 .addJavadoc("A single-precision network initialised from the declared seed.\n")
                 .addModifiers(Modifier.PUBLIC)
-                .addStatement("this($T.FLOAT, DESCRIPTION.training().seed())", DATA_TYPE)
+                .addStatement("this($T.FLOAT,$WDESCRIPTION.training().seed())", DATA_TYPE)
                 .build());
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addJavadoc("@param dataType {@code FLOAT} to train, {@code DOUBLE} for gradient checks\n")
@@ -238,7 +240,7 @@ final class TrainingClassWriter {
                 .addParameter(TypeName.LONG, "seed")
                 .addStatement("rng = new $T(seed)", RNG)
                 .addStatement("optimizer = $L", optimizer())
-                .addStatement("input = $T.zeros(dataType, BATCH_SIZE, INPUT_SIZE)", ND4J);
+                .addStatement("input = $T.zeros(dataType,$WBATCH_SIZE,$WINPUT_SIZE)", ND4J);
         String inputs = "INPUT_SIZE";
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
@@ -249,37 +251,38 @@ final class TrainingClassWriter {
             String rows = conv ? ConvLayerWriter.weightRows(layer) : inputs;
             String columns = conv ? ConvLayerWriter.weightColumns(layer) : units;
             String channels = conv ? ConvLayerWriter.channels(layer) : units;
-            constructor.addCode("\n// $L\n", layer.summary());
+            constructor.addCode("\n");
+            SourceLines.addComment(constructor, layer.summary());
             if (layer.binary()) {
-                constructor.addStatement("$N = $T.binary($S, $T.zeros(dataType, $L, $L), $L, $L, $T.$L, rng)",
+                constructor.addStatement("$N = $T.binary($S,$W$T.zeros(dataType,$W$L,$W$L),$W$L,$W$L,$W$T.$L,$Wrng)",
                         n.weights(), PARAMETER, layer.name() + ".W", ND4J, rows, columns, n.constant("H"),
                         n.constant("W_LR_SCALE"), Binarization.class, model.binarization());
-                constructor.addStatement("$T.uniform($N.value(), $L, rng)", INIT, n.weights(), n.constant("H"));
+                constructor.addStatement("$T.uniform($N.value(),$W$L,$Wrng)", INIT, n.weights(), n.constant("H"));
             } else {
-                constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L, $L))", n.weights(), PARAMETER,
+                constructor.addStatement("$N = $T.plain($S,$W$T.zeros(dataType,$W$L,$W$L))", n.weights(), PARAMETER,
                         layer.name() + ".W", ND4J, rows, columns);
-                constructor.addStatement("$T.glorotUniform($N.value(), $L, $L, rng)", INIT, n.weights(),
+                constructor.addStatement("$T.glorotUniform($N.value(),$W$L,$W$L,$Wrng)", INIT, n.weights(),
                         conv ? ConvLayerWriter.fanIn(layer) : inputs, conv ? ConvLayerWriter.fanOut(layer) : units);
             }
-            constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L))", n.bias(), PARAMETER,
+            constructor.addStatement("$N = $T.plain($S,$W$T.zeros(dataType,$W$L))", n.bias(), PARAMETER,
                     layer.name() + ".b", ND4J, channels);
             if (layer.batchNorm().isPresent()) {
-                constructor.addStatement("$N = $T.plain($S, $T.ones(dataType, $L))", n.gamma(), PARAMETER,
+                constructor.addStatement("$N = $T.plain($S,$W$T.ones(dataType,$W$L))", n.gamma(), PARAMETER,
                         layer.name() + ".gamma", ND4J, channels);
-                constructor.addStatement("$N = $T.plain($S, $T.zeros(dataType, $L))", n.beta(), PARAMETER,
+                constructor.addStatement("$N = $T.plain($S,$W$T.zeros(dataType,$W$L))", n.beta(), PARAMETER,
                         layer.name() + ".beta", ND4J, channels);
-                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.runningMean(), ND4J, channels);
-                constructor.addStatement("$N = $T.ones(dataType, $L)", n.runningStd(), ND4J, channels);
-                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.batchMean(), ND4J, channels);
-                constructor.addStatement("$N = $T.zeros(dataType, $L)", n.batchStd(), ND4J, channels);
-                constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.z(), ND4J, units);
-                constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.normalized(), ND4J, units);
+                constructor.addStatement("$N = $T.zeros(dataType,$W$L)", n.runningMean(), ND4J, channels);
+                constructor.addStatement("$N = $T.ones(dataType,$W$L)", n.runningStd(), ND4J, channels);
+                constructor.addStatement("$N = $T.zeros(dataType,$W$L)", n.batchMean(), ND4J, channels);
+                constructor.addStatement("$N = $T.zeros(dataType,$W$L)", n.batchStd(), ND4J, channels);
+                constructor.addStatement("$N = $T.zeros(dataType,$WBATCH_SIZE,$W$L)", n.z(), ND4J, units);
+                constructor.addStatement("$N = $T.zeros(dataType,$WBATCH_SIZE,$W$L)", n.normalized(), ND4J, units);
             }
-            constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.output(), ND4J, units);
+            constructor.addStatement("$N = $T.zeros(dataType,$WBATCH_SIZE,$W$L)", n.output(), ND4J, units);
             if (layer.hasDropout()) {
-                constructor.addStatement("$N = $T.ones(dataType, BATCH_SIZE, $L)", n.mask(), ND4J, units);
+                constructor.addStatement("$N = $T.ones(dataType,$WBATCH_SIZE,$W$L)", n.mask(), ND4J, units);
             }
-            constructor.addStatement("$N = $T.zeros(dataType, BATCH_SIZE, $L)", n.delta(), ND4J, units);
+            constructor.addStatement("$N = $T.zeros(dataType,$WBATCH_SIZE,$W$L)", n.delta(), ND4J, units);
             if (conv) {
                 ConvLayerWriter.addBuffers(constructor, layer);
             }
@@ -288,7 +291,8 @@ final class TrainingClassWriter {
         constructor.addCode("\n");
         constructor.addStatement("parameters = $T.of($L)", List.class, layers.stream()
                 .flatMap(layer -> parameterFields(layer).stream())
-                .collect(Collectors.joining(", ")));
+                .map(field -> CodeBlock.of("$N", field))
+                .collect(CodeBlock.joining(",$W")));
         CodeBlock.Builder state = CodeBlock.builder();
         String separator = "";
         for (LayerModel layer : layers) {
@@ -380,7 +384,7 @@ final class TrainingClassWriter {
         for (LayerModel layer : layers) {
             if (layer.hasDropout()) {
                 LayerNames n = new LayerNames(layer.name());
-                method.addStatement("$T.sampleMask($N, $L, rng)", DROPOUT, n.mask(), n.constant("DROPOUT"));
+                method.addStatement("$T.sampleMask($N,$W$L,$Wrng)", DROPOUT, n.mask(), n.constant("DROPOUT"));
             }
         }
         type.addMethod(method.build());
@@ -394,11 +398,11 @@ final class TrainingClassWriter {
     private static void binarize(MethodSpec.Builder method, LayerModel layer, Propagated weights) {
         LayerNames n = new LayerNames(layer.name());
         switch (weights) {
-            case REAL -> method.addStatement("$T.real($N.value(), $N.propagated())", BINARIZE, n.weights(),
+            case REAL -> method.addStatement("$T.real($N.value(),$W$N.propagated())", BINARIZE, n.weights(),
                     n.weights());
-            case STOCHASTIC -> method.addStatement("$T.stochastic($N.value(), $N.propagated(), $L, rng)", BINARIZE,
+            case STOCHASTIC -> method.addStatement("$T.stochastic($N.value(),$W$N.propagated(),$W$L,$Wrng)", BINARIZE,
                     n.weights(), n.weights(), n.constant("H"));
-            case DETERMINISTIC -> method.addStatement("$T.deterministic($N.value(), $N.propagated(), $L)", BINARIZE,
+            case DETERMINISTIC -> method.addStatement("$T.deterministic($N.value(),$W$N.propagated(),$W$L)", BINARIZE,
                     n.weights(), n.weights(), n.constant("H"));
         }
     }
@@ -406,7 +410,7 @@ final class TrainingClassWriter {
     private void addForwardLoss(TypeSpec.Builder type) {
         type.addMethod(override("forwardLoss", TypeName.DOUBLE)
                 .addStatement("forwardTraining()")
-                .addStatement("return $T.$L($N, labels, null)", LOSS, lossKernel(),
+                .addStatement("return $T.$L($N,$Wlabels,$Wnull)", LOSS, lossKernel(),
                         new LayerNames(model.outputLayer().name()).output())
                 .build());
     }
@@ -434,31 +438,31 @@ final class TrainingClassWriter {
         String previous = "input";
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
-            method.addComment("$L", layer.summary());
+            SourceLines.addComment(method, layer.summary());
             String dense = layer.batchNorm().isPresent() ? n.z() : n.output();
             if (layer.isConv()) {
                 ConvLayerWriter.forward(method, layer, previous, dense);
             } else {
-                method.addStatement("$T.multiply($N, false, $N.propagated(), false, $N)", GEMM, previous, n.weights(),
-                        dense);
-                method.addStatement("$T.addBias($N, $N.propagated())", DENSE, dense, n.bias());
+                method.addStatement("$T.multiply($N,$Wfalse,$W$N.propagated(),$Wfalse,$W$N)", GEMM, previous,
+                        n.weights(), dense);
+                method.addStatement("$T.addBias($N,$W$N.propagated())", DENSE, dense, n.bias());
             }
             if (layer.batchNorm().isPresent()) {
                 if (training) {
-                    method.addStatement("$T.forwardTraining($N, $N.propagated(), $N.propagated(), $N, $N, $N, $N, $L)",
-                            batchNormKernels(layer), n.z(), n.gamma(), n.beta(), n.batchMean(), n.batchStd(), n.normalized(),
-                            n.output(), n.constant("BN_EPSILON"));
+                    method.addStatement("$T.forwardTraining($N,$W$N.propagated(),$W$N.propagated(),$W$N,$W$N,$W$N,"
+                            + "$W$N,$W$L)", batchNormKernels(layer), n.z(), n.gamma(), n.beta(), n.batchMean(),
+                            n.batchStd(), n.normalized(), n.output(), n.constant("BN_EPSILON"));
                 } else {
-                    method.addStatement("$T.forwardInference($N, $N.propagated(), $N.propagated(), $N, $N, $N, $L)",
-                            batchNormKernels(layer), n.z(), n.gamma(), n.beta(), n.runningMean(), n.runningStd(), n.output(),
-                            n.constant("BN_EPSILON"));
+                    method.addStatement("$T.forwardInference($N,$W$N.propagated(),$W$N.propagated(),$W$N,$W$N,$W$N,"
+                            + "$W$L)", batchNormKernels(layer), n.z(), n.gamma(), n.beta(), n.runningMean(),
+                            n.runningStd(), n.output(), n.constant("BN_EPSILON"));
                 }
             }
             if (layer.activation() == Nonlinearity.RELU) {
-                method.addStatement("$T.relu($N, $N)", ACTIVATION, n.output(), n.output());
+                method.addStatement("$T.relu($N,$W$N)", ACTIVATION, n.output(), n.output());
             }
             if (training && layer.hasDropout()) {
-                method.addStatement("$T.applyMask($N, $N)", DROPOUT, n.output(), n.mask());
+                method.addStatement("$T.applyMask($N,$W$N)", DROPOUT, n.output(), n.mask());
             }
             previous = n.output();
         }
@@ -472,21 +476,21 @@ final class TrainingClassWriter {
     private void addBackward(TypeSpec.Builder type) {
         LayerNames outputLayer = new LayerNames(model.outputLayer().name());
         MethodSpec.Builder method = override("backward", TypeName.VOID)
-                .addStatement("$T.$L($N, labels, $N)", LOSS, lossKernel(), outputLayer.output(), outputLayer.delta());
+                .addStatement("$T.$L($N,$Wlabels,$W$N)", LOSS, lossKernel(), outputLayer.output(), outputLayer.delta());
         for (int i = layers.size() - 1; i >= 0; i--) {
             LayerModel layer = layers.get(i);
             LayerNames n = new LayerNames(layer.name());
-            method.addComment("$L", layer.summary());
+            SourceLines.addComment(method, layer.summary());
             if (layer.hasDropout()) {
-                method.addStatement("$T.applyMask($N, $N)", DROPOUT, n.delta(), n.mask());
+                method.addStatement("$T.applyMask($N,$W$N)", DROPOUT, n.delta(), n.mask());
             }
             if (layer.activation() == Nonlinearity.RELU) {
-                method.addStatement("$T.reluBackward($N, $N)", ACTIVATION, n.delta(), n.output());
+                method.addStatement("$T.reluBackward($N,$W$N)", ACTIVATION, n.delta(), n.output());
             }
             if (layer.batchNorm().isPresent()) {
-                method.addStatement("$T.backward($N, $N, $N, $N.propagated(), $N.gradient(), $N.gradient(), $L)",
-                        batchNormKernels(layer), n.delta(), n.normalized(), n.batchStd(), n.gamma(), n.gamma(), n.beta(),
-                        n.constant("BN_EPSILON"));
+                method.addStatement("$T.backward($N,$W$N,$W$N,$W$N.propagated(),$W$N.gradient(),$W$N.gradient(),$W$L)",
+                        batchNormKernels(layer), n.delta(), n.normalized(), n.batchStd(), n.gamma(), n.gamma(),
+                        n.beta(), n.constant("BN_EPSILON"));
             }
             String previousOutput = i == 0 ? "input" : new LayerNames(layers.get(i - 1).name()).output();
             if (layer.isConv()) {
@@ -494,12 +498,12 @@ final class TrainingClassWriter {
                         i == 0 ? null : new LayerNames(layers.get(i - 1).name()).delta());
                 continue;
             }
-            method.addStatement("$T.biasGradient($N, $N.gradient())", DENSE, n.delta(), n.bias());
-            method.addStatement("$N.setGradientToProduct($N, true, $N, false)", n.weights(), previousOutput,
+            method.addStatement("$T.biasGradient($N,$W$N.gradient())", DENSE, n.delta(), n.bias());
+            method.addStatement("$N.setGradientToProduct($N,$Wtrue,$W$N,$Wfalse)", n.weights(), previousOutput,
                     n.delta());
             if (i > 0) {
-                method.addStatement("$T.multiply($N, false, $N.propagated(), true, $N)", GEMM, n.delta(), n.weights(),
-                        new LayerNames(layers.get(i - 1).name()).delta());
+                method.addStatement("$T.multiply($N,$Wfalse,$W$N.propagated(),$Wtrue,$W$N)", GEMM, n.delta(),
+                        n.weights(), new LayerNames(layers.get(i - 1).name()).delta());
             }
         }
         type.addMethod(method.build());
@@ -508,14 +512,14 @@ final class TrainingClassWriter {
     private void addUpdate(TypeSpec.Builder type) {
         MethodSpec.Builder method = override("update", TypeName.VOID)
                 .addParameter(TypeName.DOUBLE, "learningRate")
-                .addStatement("optimizer.update(parameters, learningRate)");
+                .addStatement("optimizer.update(parameters,$WlearningRate)");
         if (model.hasBinaryLayers()) {
             method.addComment("the optimizer binarized the binary weights for the next step in the same pass");
             method.addStatement("binaryWeightsFresh = true");
         }
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
-            layer.batchNorm().ifPresent(bn -> method.addStatement("$T.updateRunningStatistics($N, $N, $N, $N, $L)",
+            layer.batchNorm().ifPresent(bn -> method.addStatement("$T.updateRunningStatistics($N,$W$N,$W$N,$W$N,$W$L)",
                     BATCH_NORM, n.runningMean(), n.runningStd(), n.batchMean(), n.batchStd(), n.constant("BN_ALPHA")));
         }
         type.addMethod(method.build());
@@ -542,8 +546,8 @@ final class TrainingClassWriter {
             }
             method.endControlFlow();
         }
-        method.addStatement("default -> throw new $T($S + weights)", IllegalArgumentException.class,
-                "evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not ");
+        method.addStatement("default -> throw new $T($L$W+ weights)", IllegalArgumentException.class,
+                SourceLines.literal("evaluate with BINARY, REAL or SAMPLED_AVERAGE weights, not "));
         method.endControlFlow();
         type.addMethod(method.build());
     }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import org.binaryconnect.inference.InvalidModelException;
 import org.binaryconnect.processor.specs.ConvInferenceNetInference;
 import org.binaryconnect.runtime.export.PackedModelWriter;
 import org.binaryconnect.runtime.fuzz.Mutations;
@@ -31,7 +32,7 @@ class ConvPackedModelFuzzTest {
     private static String rejection(byte[] bytes) {
         try {
             ConvInferenceNetInference.load(new ByteArrayInputStream(bytes));
-        } catch (ConvInferenceNetInference.InvalidModelException e) {
+        } catch (InvalidModelException e) {
             return e.getMessage();
         } catch (Throwable e) {
             return fail("ended in " + e + " instead of the reader's own error", e);
@@ -97,7 +98,7 @@ class ConvPackedModelFuzzTest {
                 try {
                     ConvInferenceNetInference.load(new ByteArrayInputStream(damaged));
                     fail("case " + i + ": a damaged file (" + damaged.length + " bytes) loaded as a model");
-                } catch (ConvInferenceNetInference.InvalidModelException expected) {
+                } catch (InvalidModelException expected) {
                     assertTrue(expected.getMessage().startsWith("packed model")
                             || expected.getMessage().startsWith("not a packed")
                             || expected.getMessage().startsWith("unsupported packed"), expected.getMessage());

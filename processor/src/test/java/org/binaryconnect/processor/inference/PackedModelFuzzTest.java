@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import org.binaryconnect.inference.InvalidModelException;
 import org.binaryconnect.processor.specs.WideInferenceNetInference;
 import org.binaryconnect.runtime.fuzz.Mutations;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class PackedModelFuzzTest {
                 try {
                     WideInferenceNetInference.load(new ByteArrayInputStream(damaged));
                     fail("case " + i + ": a damaged file (" + damaged.length + " bytes) loaded as a model");
-                } catch (WideInferenceNetInference.InvalidModelException expected) {
+                } catch (InvalidModelException expected) {
                     // the reader's own error
                 } catch (Throwable e) {
                     fail("case " + i + " ended in " + e, e);

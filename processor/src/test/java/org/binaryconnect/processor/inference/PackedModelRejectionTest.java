@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.binaryconnect.inference.InvalidModelException;
 import org.binaryconnect.processor.specs.TinyInferenceNetInference;
 import org.binaryconnect.processor.specs.WideInferenceNetInference;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PackedModelRejectionTest {
 
     private static String rejected(byte[] bytes) {
-        TinyInferenceNetInference.InvalidModelException e = assertThrows(
-                TinyInferenceNetInference.InvalidModelException.class,
+        InvalidModelException e = assertThrows(
+                InvalidModelException.class,
                 () -> TinyInferenceNetInference.load(new ByteArrayInputStream(bytes)));
         return e.getMessage();
     }
@@ -145,8 +146,8 @@ class PackedModelRejectionTest {
         int header = 4 + 2 + 2 + "WideInferenceNet".length() + 2 + 32 + 12;
         int lastByteOfUnit0 = header + 14 + 16;
         bytes[lastByteOfUnit0] ^= (byte) 0x80;
-        WideInferenceNetInference.InvalidModelException e = assertThrows(
-                WideInferenceNetInference.InvalidModelException.class,
+        InvalidModelException e = assertThrows(
+                InvalidModelException.class,
                 () -> WideInferenceNetInference.load(new ByteArrayInputStream(bytes)));
         assertContains(e.getMessage(), "layer hidden weights of unit 0 has padding bits set");
     }

@@ -1,16 +1,23 @@
 package org.binaryconnect.runtime.export;
 
-/** The constants of the packed model format, version 3: {@code docs/packed-model-format.md} is the contract. */
+import org.binaryconnect.inference.PackedModelFormat;
+
+/**
+ * The packed model format, version 3, as the exporter writes it: {@code docs/packed-model-format.md} is the
+ * contract. Its constants are binaryconnect-inference's {@link PackedModelFormat}, the ones the generated classes'
+ * reader checks, so writer and reader cannot disagree; the rest is what only the writer needs.
+ */
 final class PackedFormat {
 
-    static final byte[] MAGIC = {'B', 'C', 'P', 'K'};
-    static final int VERSION = 3;
-    static final int KIND_BINARY = 1;
-    static final int KIND_FULL_PRECISION = 2;
-    static final int KIND_BINARY_CONV = 3;
-    static final int KIND_FULL_PRECISION_CONV = 4;
-    static final int ACTIVATION_IDENTITY = 0;
-    static final int ACTIVATION_RELU = 1;
+    /** 'B' 'C' 'P' 'K' as a big-endian int. */
+    static final int MAGIC = PackedModelFormat.MAGIC;
+    static final int VERSION = PackedModelFormat.FORMAT_VERSION;
+    static final int KIND_BINARY = PackedModelFormat.KIND_BINARY;
+    static final int KIND_FULL_PRECISION = PackedModelFormat.KIND_FULL_PRECISION;
+    static final int KIND_BINARY_CONV = PackedModelFormat.KIND_BINARY_CONV;
+    static final int KIND_FULL_PRECISION_CONV = PackedModelFormat.KIND_FULL_PRECISION_CONV;
+    static final int ACTIVATION_IDENTITY = PackedModelFormat.ACTIVATION_IDENTITY;
+    static final int ACTIVATION_RELU = PackedModelFormat.ACTIVATION_RELU;
     /** The file name extension of a packed model: the generated inference class reads {@code <Spec>.bcpk}. */
     static final String EXTENSION = ".bcpk";
 

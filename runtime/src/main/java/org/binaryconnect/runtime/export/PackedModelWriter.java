@@ -44,7 +44,7 @@ public final class PackedModelWriter {
         // flushed, never closed, so the caller's stream stays open.
         DataOutputStream checked = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(out, crc),
                 1 << 16));
-        checked.write(PackedFormat.MAGIC);
+        checked.writeInt(PackedFormat.MAGIC);
         checked.writeShort(PackedFormat.VERSION);
         checked.writeUTF(model.name());
         checked.writeUTF(model.fingerprint());
