@@ -16,7 +16,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
-import org.binaryconnect.dsl.GeneratedCode;
+import org.binaryconnect.dsl.contract.GeneratedCode;
 import org.binaryconnect.dsl.Loss;
 import org.binaryconnect.dsl.Nonlinearity;
 

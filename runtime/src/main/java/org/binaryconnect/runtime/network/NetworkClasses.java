@@ -7,7 +7,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.binaryconnect.dsl.GeneratedCode;
+import org.binaryconnect.dsl.contract.GeneratedCode;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -1,16 +1,10 @@
 package org.binaryconnect.runtime.network;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.binaryconnect.dsl.Binarization;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.dsl.Loss;
+import org.binaryconnect.dsl.contract.StructureFingerprint;
 import org.binaryconnect.runtime.nn.ConvShape;
 import org.binaryconnect.runtime.nn.PoolShape;
 
@@ -30,9 +24,6 @@ public record NetworkDescription(String name, String specClass, List<Integer> in
         Binarization binarization, Loss loss, EvaluationWeights evaluation, int evaluationSamples, String optimizer,
         TrainingDefaults training, List<LayerDescription> layers) {
 
-    /** Starts the fingerprint's encoding; the processor's {@code Fingerprint.ENCODING}. */
-    static final String FINGERPRINT_ENCODING = "binaryconnect-structure-1";
-
     public NetworkDescription {
         inputShape = List.copyOf(inputShape);
         layers = List.copyOf(layers);
@@ -49,57 +40,20 @@ public record NetworkDescription(String name, String specClass, List<Integer> in
      * canonical encoding of the structure, never the layers' summaries, so rewording a summary orphans no model:
      * the input shape, the classes, the binarization, and per layer its name, sizes, convolution and pool geometry,
      * H (of a binary layer), batch norm epsilon, activation and dropout. The processor computes the same bytes from
-     * the spec at compile time ({@code Fingerprint}) for the inference class.
+     * the spec at compile time for the inference class; both through {@link StructureFingerprint}.
      */
     public String fingerprint() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(structure());
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        StructureFingerprint fingerprint = new StructureFingerprint(inputShape, classes, binarization.name(),
+                layers.size());
+        for (LayerDescription layer : layers) {
+            ConvShape c = layer.convolution().orElse(null);
+            PoolShape p = layer.pool().orElse(null);
+            fingerprint.layer(layer.name(), layer.inputs(), layer.units(), c == null ? null : new int[] {c.channels(),
+                c.height(), c.width(), c.filters(), c.kernel(), c.stride(), c.padTop(), c.padLeft(), c.outHeight(),
+                c.outWidth()}, p == null ? null : new int[] {p.size(), p.stride(), p.outHeight(), p.outWidth()},
+                    layer.binary(), layer.h(), layer.batchNorm(), layer.batchNormEpsilon(), layer.activation().name(),
+                    layer.dropout());
         }
-    }
-
-    private byte[] structure() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(FINGERPRINT_ENCODING);
-            out.writeInt(inputShape.size());
-            for (int dimension : inputShape) {
-                out.writeInt(dimension);
-            }
-            out.writeInt(classes);
-            out.writeUTF(binarization.name());
-            out.writeInt(layers.size());
-            for (LayerDescription layer : layers) {
-                out.writeUTF(layer.name());
-                out.writeInt(layer.inputs());
-                out.writeInt(layer.units());
-                out.writeBoolean(layer.isConv());
-                if (layer.isConv()) {
-                    ConvShape c = layer.convolution().orElseThrow();
-                    for (int value : new int[] {c.channels(), c.height(), c.width(), c.filters(), c.kernel(),
-                            c.stride(), c.padTop(), c.padLeft(), c.outHeight(), c.outWidth()}) {
-                        out.writeInt(value);
-                    }
-                    out.writeBoolean(layer.pool().isPresent());
-                    if (layer.pool().isPresent()) {
-                        PoolShape p = layer.pool().orElseThrow();
-                        for (int value : new int[] {p.size(), p.stride(), p.outHeight(), p.outWidth()}) {
-                            out.writeInt(value);
-                        }
-                    }
-                }
-                out.writeBoolean(layer.binary());
-                out.writeDouble(layer.binary() ? layer.h() : 1.0);
-                out.writeBoolean(layer.batchNorm());
-                out.writeDouble(layer.batchNorm() ? layer.batchNormEpsilon() : Double.NaN);
-                out.writeUTF(layer.activation().name());
-                out.writeDouble(layer.dropout());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return fingerprint.hex();
     }
 }

@@ -1,4 +1,4 @@
-package org.binaryconnect.dsl;
+package org.binaryconnect.dsl.contract;
 
 /**
  * What the annotation processor, the training classes it generates and the runtime that loads them agree on,
