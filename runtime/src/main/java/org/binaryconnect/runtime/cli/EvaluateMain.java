@@ -109,6 +109,11 @@ public final class EvaluateMain {
                     + " trained with, or evaluate the test part.");
         }
         DatasetSplit split = dataset.split(validationSamples);
+        if (part == EvaluateArguments.Part.VALIDATION && split.validation().size() == 0) {
+            // an accuracy over no sample is NaN, never a figure to report as a success
+            throw new ConfigurationException("The validation part is empty (validationSamples is 0): give the"
+                    + " validationSamples the network was trained with, or evaluate the test part.");
+        }
         return part == EvaluateArguments.Part.VALIDATION ? split.validation() : split.training();
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.model.ModelFileException;
 import org.binaryconnect.runtime.model.ModelHeader;
@@ -51,8 +52,8 @@ final class PreviousRuns {
         for (String file : List.of(MetricsCsv.FILE_NAME, ModelFile.FILE_NAME)) {
             Path source = output.resolve(file);
             if (Files.exists(source)) {
-                // a rename within one directory tree: the file is whole at either name, never copied
-                Files.move(source, folder.resolve(file));
+                // a rename within one directory tree, made durable: the file is whole at either name, never copied
+                AtomicFiles.move(source, folder.resolve(file));
             }
         }
         return folder;

@@ -153,6 +153,13 @@ class EvaluateMainTest {
                 "--validation-samples", "120"));
         assertTrue(lastErrorLine().startsWith("[binaryconnect] ERROR: validationSamples is 120, but "),
                 lastErrorLine());
+
+        assertEquals(TrainMain.BAD_CONFIGURATION, run("--network", NETWORK, "--model", model().toString(), "--data",
+                data.toString(), "--output", dir.resolve("empty").toString(), "--part", "validation",
+                "--validation-samples", "0"));
+        assertEquals("[binaryconnect] ERROR: The validation part is empty (validationSamples is 0): give the"
+                + " validationSamples the network was trained with, or evaluate the test part.", lastErrorLine());
+        assertFalse(Files.exists(dir.resolve("empty")), "no report of an accuracy over no sample");
     }
 
     @Test
