@@ -37,6 +37,13 @@ abstract class DatasetMojo extends BinaryConnectMojo {
     @Parameter(property = "binaryconnect.csvLabelColumn")
     private String csvLabelColumn;
 
+    /**
+     * The test file of CSV data given as one training file ({@code data} naming a {@code .csv}): a file name beside
+     * it, e.g. {@code test.csv}.
+     */
+    @Parameter(property = "binaryconnect.csvTestFile")
+    private String csvTestFile;
+
     /** The EMNIST split to read from an IDX directory holding several (e.g. {@code balanced}). */
     @Parameter(property = "binaryconnect.emnistSplit")
     private String emnistSplit;
@@ -53,7 +60,7 @@ abstract class DatasetMojo extends BinaryConnectMojo {
     final DatasetSettings datasetSettings() {
         File basedir = basedir();
         return new DatasetSettings(DatasetSettings.resolveSource(basedir, data), dataFormat, preprocessing,
-                csvLabelColumn, emnistSplit, datasetCache == null ? null : TrainingRequest.resolve(basedir, datasetCache),
+                csvLabelColumn, csvTestFile, emnistSplit, datasetCache == null ? null : TrainingRequest.resolve(basedir, datasetCache),
                 offline || session().isOffline());
     }
 }

@@ -21,7 +21,7 @@ import org.binaryconnect.runtime.cli.CliOption;
  * @param offline never download (also when Maven runs offline)
  */
 record DatasetSettings(String source, String format, String preprocessing, String csvLabelColumn,
-        String emnistSplit, File cacheDirectory, boolean offline) {
+        String csvTestFile, String emnistSplit, File cacheDirectory, boolean offline) {
 
     static final Set<String> NAMES = Set.of("fashion-mnist", "mnist", "cifar10");
     private static final String HINT = "install Debian's package dataset-fashion-mnist, give a dataset name"
@@ -29,7 +29,7 @@ record DatasetSettings(String source, String format, String preprocessing, Strin
 
     /** Only the source: a directory of IDX files, everything else by default. */
     static DatasetSettings of(File directory) {
-        return new DatasetSettings(directory.getAbsolutePath(), null, null, null, null, null, false);
+        return new DatasetSettings(directory.getAbsolutePath(), null, null, null, null, null, null, false);
     }
 
     /**
@@ -68,6 +68,7 @@ record DatasetSettings(String source, String format, String preprocessing, Strin
                 .add(CliOption.FORMAT, format)
                 .add(CliOption.PREPROCESSING, preprocessing)
                 .add(CliOption.CSV_LABEL, csvLabelColumn)
+                .add(CliOption.CSV_TEST_FILE, csvTestFile)
                 .add(CliOption.EMNIST_SPLIT, emnistSplit)
                 .add(CliOption.CACHE, cacheDirectory == null ? null : cacheDirectory.getAbsolutePath())
                 .add(CliOption.OFFLINE, offline ? "true" : null)

@@ -85,6 +85,7 @@ class PluginCommandLinesParseTest {
         assertEquals(ByteScaling.ZERO_TO_ONE, data.preprocessing().scaling());
         assertTrue(data.preprocessing().contrastNormalization());
         assertEquals("label", data.csv().labelColumn());
+        assertEquals("test-part.csv", data.csv().testFile());
         assertEquals("balanced", data.emnistSplit());
         assertEquals(root.resolve("cache"), data.cacheRoot());
         assertTrue(data.offline());

@@ -17,6 +17,7 @@ public enum CliOption {
     FORMAT("--format"),
     PREPROCESSING("--preprocessing"),
     CSV_LABEL("--csv-label"),
+    CSV_TEST_FILE("--csv-test-file"),
     EMNIST_SPLIT("--emnist-split"),
     CACHE("--cache"),
     OFFLINE("--offline"),
@@ -36,8 +37,8 @@ public enum CliOption {
     C_DIR("--c-dir");
 
     /** The dataset options every entry point that reads data accepts. */
-    public static final List<CliOption> DATASET = List.of(DATA, FORMAT, PREPROCESSING, CSV_LABEL, EMNIST_SPLIT, CACHE,
-            OFFLINE);
+    public static final List<CliOption> DATASET = List.of(DATA, FORMAT, PREPROCESSING, CSV_LABEL, CSV_TEST_FILE,
+            EMNIST_SPLIT, CACHE, OFFLINE);
 
     private final String text;
 

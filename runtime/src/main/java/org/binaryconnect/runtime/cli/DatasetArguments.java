@@ -33,7 +33,10 @@ final class DatasetArguments {
             request = request.withPreprocessing(preprocessing(options.required(CliOption.PREPROCESSING)));
         }
         if (options.has(CliOption.CSV_LABEL)) {
-            request = request.withCsv(CsvOptions.defaults().withLabelColumn(options.required(CliOption.CSV_LABEL)));
+            request = request.withCsv(request.csv().withLabelColumn(options.required(CliOption.CSV_LABEL)));
+        }
+        if (options.has(CliOption.CSV_TEST_FILE)) {
+            request = request.withCsv(request.csv().withTestFile(options.required(CliOption.CSV_TEST_FILE)));
         }
         if (options.has(CliOption.EMNIST_SPLIT)) {
             request = request.withEmnistSplit(options.required(CliOption.EMNIST_SPLIT));

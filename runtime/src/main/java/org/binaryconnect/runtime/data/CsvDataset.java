@@ -26,7 +26,7 @@ final class CsvDataset {
         } else {
             if (options.testFile() == null) {
                 throw new DataException("CSV dataset " + path + " is one file, but training needs a test file too: "
-                        + "name it in the CSV options (testFile), or give a directory with " + TRAIN + " and "
+                        + "name it with the csvTestFile parameter (-Dbinaryconnect.csvTestFile=<file beside it>), or give a directory with " + TRAIN + " and "
                         + TEST + ".");
             }
             train = path;

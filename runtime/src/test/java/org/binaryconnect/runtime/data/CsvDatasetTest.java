@@ -176,6 +176,9 @@ class CsvDatasetTest {
                 () -> new DatasetLoader().load(DatasetRequest.of(train.toString()), 2, 2));
 
         assertTrue(e.getMessage().contains("is one file, but training needs a test file too"), e.getMessage());
+        // a parameter the plugin has, not an internal option
+        assertTrue(e.getMessage().contains("the csvTestFile parameter (-Dbinaryconnect.csvTestFile=<file beside it>)"),
+                e.getMessage());
     }
 
     @Test
