@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,11 +39,20 @@ import org.junit.jupiter.api.io.TempDir;
  * any number of times ends with the same model bytes as a run never interrupted.
  *
  * <p>Two kinds of kill: SIGKILL from outside at a random moment within a randomly chosen epoch, and a halt inside a
- * checkpoint or model write (halfway through the temporary file, before the rename), which outside kills seldom hit.
+ * write (halfway through the temporary file, before the rename), which outside kills seldom hit: in turn of every
+ * kind of file the run writes, the model, the checkpoint, the metrics and the report.
  */
 class CrashResumeTest {
 
-    private static final int KILLS = 24;
+    private static final int KILLS = 50;
+    /**
+     * Every kind of file a training run writes, each a crash point in turn: the checkpoint and the metrics every
+     * epoch, the model when validation improves, the report's files once at the end.
+     */
+    private static final List<String> WRITTEN_EVERY_EPOCH = List.of(CheckpointFile.FILE_NAME, ModelFile.FILE_NAME,
+            "metrics.csv");
+    private static final List<String> WRITTEN_AT_THE_END = List.of("metrics.json", "learning-curves.png",
+            "confusion-matrix.png", "report.html");
     private static final int EPOCHS = 8;
     private static final Pattern RESUMING = Pattern.compile("resuming from .* after epoch (\\d+) of " + EPOCHS);
 
@@ -69,6 +80,10 @@ class CrashResumeTest {
         Random random = new Random(2026);
         int kills = 0;
         int writeKills = 0;
+        Set<String> haltedIn = new TreeSet<>();
+        List<String> kinds = new ArrayList<>(WRITTEN_EVERY_EPOCH);
+        kinds.addAll(WRITTEN_AT_THE_END);
+        int writeAttempts = 0;
         int completed = 0;
         int runNumber = 0;
         Path output = runs.resolve("run-" + runNumber);
@@ -77,8 +92,8 @@ class CrashResumeTest {
             boolean inWrite = kills < KILLS && random.nextBoolean();
             String crashPoint = null;
             if (inWrite) {
-                crashPoint = (random.nextInt(4) == 0 ? ModelFile.FILE_NAME : CheckpointFile.FILE_NAME) + ":"
-                        + (1 + random.nextInt(3));
+                String kind = kinds.get(writeAttempts++ % kinds.size());
+                crashPoint = kind + ":" + (WRITTEN_AT_THE_END.contains(kind) ? 1 : 1 + random.nextInt(3));
             }
             Child child = Child.start(output, crashPoint);
             if (!inWrite && kills < KILLS) {
@@ -103,12 +118,14 @@ class CrashResumeTest {
             kills++;
             if (child.haltedInWrite(exit)) {
                 writeKills++;
+                haltedIn.add(crashPoint.substring(0, crashPoint.lastIndexOf(':')));
             }
             lastCheckpoint = checkFilesAfterKill(output, lastCheckpoint, child);
         }
         assertTrue(writeKills >= 4 && kills - writeKills >= 4, writeKills + " of " + kills + " kills inside writes");
-        System.out.printf("CrashResumeTest: %d kills (%d inside a checkpoint or model write), %d runs completed "
-                + "with the uninterrupted model%n", kills, writeKills, completed);
+        assertEquals(new TreeSet<>(kinds), haltedIn, "a halt inside a write of every kind of file");
+        System.out.printf("CrashResumeTest: %d kills (%d inside writes, of %s), %d runs completed with the"
+                + " uninterrupted model%n", kills, writeKills, haltedIn, completed);
     }
 
     /** The checkpoint and model, where they exist, read whole; the checkpoint never goes back. */

@@ -148,6 +148,7 @@ public final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 content.writeTo(channel);
+                FaultInjection.beforeRename(file.getFileName().toString(), channel);
                 disk.force(temporary, channel);
             }
             rename(temporary, file);

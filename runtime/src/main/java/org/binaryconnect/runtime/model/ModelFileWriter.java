@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.binaryconnect.runtime.io.AtomicFiles;
+import org.binaryconnect.runtime.io.FaultInjection;
 import org.binaryconnect.runtime.network.NamedArray;
 import org.binaryconnect.runtime.nn.Buf;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -44,7 +45,6 @@ final class ModelFileWriter {
         String fileName = file.getFileName().toString();
         AtomicFiles.writeChannel(file, channel -> {
             new ModelFileWriter(channel, fileName).writeContent(kind, header, metadata, arrays);
-            FaultInjection.beforeRename(fileName, channel);
         });
     }
 

@@ -1,4 +1,4 @@
-package org.binaryconnect.runtime.model;
+package org.binaryconnect.runtime.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 256 bytes as a full disk fails it ({@code No space left on device}).
  * </ul>
  */
-final class FaultInjection {
+public final class FaultInjection {
 
     static final String PROPERTY = "binaryconnect.crashTest.haltWriting";
     static final String DISK_FULL_PROPERTY = "binaryconnect.faultTest.diskFullWriting";
@@ -31,7 +31,7 @@ final class FaultInjection {
     }
 
     /** Called before each write to the temporary file of {@code fileName}, with the bytes written so far. */
-    static void beforeWrite(String fileName, long written) throws IOException {
+    public static void beforeWrite(String fileName, long written) throws IOException {
         if (written >= DISK_FULL_AFTER_BYTES && fileName.equals(System.getProperty(DISK_FULL_PROPERTY))) {
             throw new IOException("No space left on device");
         }
