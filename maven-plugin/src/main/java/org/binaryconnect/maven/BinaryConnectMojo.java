@@ -89,11 +89,16 @@ abstract class BinaryConnectMojo extends AbstractMojo {
      * @throws MojoExecutionException when it is empty, which would put the networks' folders in the project's root
      */
     final File outputDirectory() throws MojoExecutionException {
-        if (outputDirectory == null || outputDirectory.getPath().isBlank()) {
+        return outputDirectory(basedir(), outputDirectory);
+    }
+
+    /** {@link #outputDirectory()} of a project in {@code basedir} whose parameter is {@code configured}. */
+    static File outputDirectory(File basedir, File configured) throws MojoExecutionException {
+        if (configured == null || configured.getPath().isBlank()) {
             throw new MojoExecutionException("outputDirectory is empty (parameter outputDirectory,"
                     + " -Dbinaryconnect.outputDirectory): give a directory, or leave it out for <project>/binaryconnect.");
         }
-        return TrainingRequest.resolve(basedir(), outputDirectory);
+        return TrainingRequest.resolve(basedir, configured);
     }
 
     final File basedir() {
