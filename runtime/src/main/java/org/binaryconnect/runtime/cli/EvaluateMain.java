@@ -62,12 +62,12 @@ public final class EvaluateMain {
             out.flush();
             return TrainMain.OK;
         } catch (UsageException | ConfigurationException e) {
-            return fail(err, TrainMain.BAD_CONFIGURATION, e.getMessage());
+            return TrainMain.fail(err, TrainMain.BAD_CONFIGURATION, e.getMessage());
         } catch (DataException | ModelFileException e) {
-            return fail(err, TrainMain.USER_FAILURE, e.getMessage());
+            return TrainMain.fail(err, TrainMain.USER_FAILURE, e.getMessage());
         } catch (Throwable e) {
             e.printStackTrace(err);
-            return fail(err, TrainMain.INTERNAL, "Evaluation failed unexpectedly: " + e
+            return TrainMain.fail(err, TrainMain.INTERNAL, "Evaluation failed unexpectedly: " + e
                     + " (the stack trace is above); please report it.");
         }
     }
@@ -115,12 +115,5 @@ public final class EvaluateMain {
                     + " validationSamples the network was trained with, or evaluate the test part.");
         }
         return part == EvaluateArguments.Part.VALIDATION ? split.validation() : split.training();
-    }
-
-    private static int fail(PrintStream err, int code, String message) {
-        // one line, whatever the message holds: the plugin reads the last line
-        err.println(TrainMain.ERROR_PREFIX + String.valueOf(message).replaceAll("\\s*\\R\\s*", " "));
-        err.flush();
-        return code;
     }
 }

@@ -46,20 +46,13 @@ public final class ExportMain {
             out.flush();
             return TrainMain.OK;
         } catch (UsageException | ConfigurationException e) {
-            return fail(err, TrainMain.BAD_CONFIGURATION, e.getMessage());
+            return TrainMain.fail(err, TrainMain.BAD_CONFIGURATION, e.getMessage());
         } catch (ModelFileException | ExportException e) {
-            return fail(err, TrainMain.USER_FAILURE, e.getMessage());
+            return TrainMain.fail(err, TrainMain.USER_FAILURE, e.getMessage());
         } catch (Throwable e) {
             e.printStackTrace(err);
-            return fail(err, TrainMain.INTERNAL, "Export failed unexpectedly: " + e
+            return TrainMain.fail(err, TrainMain.INTERNAL, "Export failed unexpectedly: " + e
                     + " (the stack trace is above); please report it.");
         }
-    }
-
-    private static int fail(PrintStream err, int code, String message) {
-        // one line, whatever the message holds: the plugin reads the last line
-        err.println(TrainMain.ERROR_PREFIX + String.valueOf(message).replaceAll("\\s*\\R\\s*", " "));
-        err.flush();
-        return code;
     }
 }

@@ -43,15 +43,11 @@ public final class SummaryMain {
             out.flush();
             return TrainMain.OK;
         } catch (UsageException | ConfigurationException e) {
-            err.println(TrainMain.ERROR_PREFIX + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
-            err.flush();
-            return TrainMain.BAD_CONFIGURATION;
+            return TrainMain.fail(err, TrainMain.BAD_CONFIGURATION, e.getMessage());
         } catch (Throwable e) {
             e.printStackTrace(err);
-            err.println(TrainMain.ERROR_PREFIX + "The summary failed unexpectedly: " + e
+            return TrainMain.fail(err, TrainMain.INTERNAL, "The summary failed unexpectedly: " + e
                     + " (the stack trace is above); please report it.");
-            err.flush();
-            return TrainMain.INTERNAL;
         }
     }
 }

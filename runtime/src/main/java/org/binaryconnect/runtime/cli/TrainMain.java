@@ -63,7 +63,8 @@ public final class TrainMain {
         }
     }
 
-    private static int fail(PrintStream err, int code, String message) {
+    /** Prints {@code message} as the error line every entry point ends a failure with, and returns {@code code}. */
+    static int fail(PrintStream err, int code, String message) {
         // one line, whatever the message holds: the plugin reads the last line
         err.println(ERROR_PREFIX + String.valueOf(message).replaceAll("\\s*\\R\\s*", " "));
         err.flush();
