@@ -6,6 +6,7 @@ evaluate(new File(itSources, 'shared/tiny-fashion-data.groovy'))
 // same project with another seed (output in second.log, exit code and milliseconds in second.exit), then lets the
 // first training go on (SIGCONT).
 def output = new File(basedir, 'binaryconnect/TinyMlp')
+def checkpoint = new File(output, 'checkpoint.bin')
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
 def outer = (new File(basedir, 'pom.xml').text =~ /<outerRepositoryUrl>([^<]+)</)[0][1]
 def settings = new File(basedir, 'second-settings.xml')
@@ -15,10 +16,15 @@ def signal = { String name, long pid ->
     new ProcessBuilder(['kill', '-' + name, Long.toString(pid)]).inheritIO().start().waitFor()
 }
 
-def trainingJvm = evaluate(new File(itSources, 'shared/training-jvm.groovy'))
-
 Thread.startDaemon('second-training') {
-    def training = trainingJvm(output)
+    long deadline = System.currentTimeMillis() + 300_000
+    while (!checkpoint.exists() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20)
+    }
+    def training = ProcessHandle.allProcesses().filter { p ->
+        def line = p.info().commandLine().orElse('')
+        line.contains('org.binaryconnect.runtime.cli.TrainMain') && line.contains(output.path)
+    }.findFirst()
     if (!training.isPresent()) {
         new File(basedir, 'second.exit').text = 'none 0'
         return

@@ -4,12 +4,18 @@ evaluate(new File(itSources, 'shared/tiny-fashion-data.groovy'))
 // Once the first build's training JVM has written its first checkpoint, the watcher kills that JVM's parent, the
 // Maven JVM, with SIGKILL (as a cancelled CI job's runner would), then waits for the training JVM to end on its own.
 def output = new File(basedir, 'binaryconnect/TinyMlp')
+def checkpoint = new File(output, 'checkpoint.bin')
 def marker = new File(basedir, 'maven-killed.txt')
 
-def trainingJvm = evaluate(new File(itSources, 'shared/training-jvm.groovy'))
-
 Thread.startDaemon('kill-maven-watcher') {
-    def training = trainingJvm(output)
+    long deadline = System.currentTimeMillis() + 300_000
+    while (!checkpoint.exists() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20)
+    }
+    def training = ProcessHandle.allProcesses().filter { p ->
+        def line = p.info().commandLine().orElse('')
+        line.contains('org.binaryconnect.runtime.cli.TrainMain') && line.contains(output.path)
+    }.findFirst()
     if (!training.isPresent() || !training.get().parent().isPresent()) {
         marker.text = 'no training JVM with a parent found'
         return

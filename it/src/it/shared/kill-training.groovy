@@ -7,12 +7,16 @@ def checkpoint = new File(output, 'checkpoint.bin')
 def marker = new File(basedir, 'killed.txt')
 boolean corrupt = binding.hasVariable('corruptAfterKill') && corruptAfterKill
 
-def trainingJvm = evaluate(new File(itSources, 'shared/training-jvm.groovy'))
-
 Thread.startDaemon('kill-training-watcher') {
-    trainingJvm(output)
-    Thread.sleep(150) // into the next epoch, not at the checkpoint's rename
-    def training = trainingJvm(output)
+    long deadline = System.currentTimeMillis() + 300_000
+    while (!checkpoint.exists() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20)
+    }
+    Thread.sleep(150)
+    def training = ProcessHandle.allProcesses().filter { p ->
+        def line = p.info().commandLine().orElse('')
+        line.contains('org.binaryconnect.runtime.cli.TrainMain') && line.contains(output.path)
+    }.findFirst()
     if (!training.isPresent()) {
         marker.text = 'no training JVM found to kill'
         return
