@@ -22,7 +22,13 @@ Thread.startDaemon('second-training') {
         Thread.sleep(20)
     }
     def training = ProcessHandle.allProcesses().filter { p ->
-        def line = p.info().commandLine().orElse('')
+        // /proc holds the whole command line; ProcessHandle.Info's is cut at a page, which a long classpath fills
+        def line
+        try {
+            line = new File("/proc/${p.pid()}/cmdline").text.replace('\u0000', ' ')
+        } catch (IOException gone) {
+            line = p.info().commandLine().orElse('')
+        }
         line.contains('org.binaryconnect.runtime.cli.TrainMain') && line.contains(output.path)
     }.findFirst()
     if (!training.isPresent()) {
