@@ -8,7 +8,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The dense layer as generated code runs it: gemm, {@link DenseKernels#addBias}, and the transposed gemms back. */
+/**
+ * The dense layer as generated code runs it: {@link Gemm#multiply}, {@link DenseKernels#addBias}, and the transposed
+ * products back ({@code dWb = x^T dz}, as {@code Parameter.setGradientToProduct(x, true, dz, false)} computes it, and
+ * {@code dx = dz Wb^T}), each with the same transpose flags as the generated code. Every product is production code,
+ * so a wrong flag, stride or scale in {@link Gemm} fails the gradient checks (IN and OUT differ, so a swapped
+ * transpose cannot pass by symmetry).
+ */
 class DenseKernelsTest {
 
     private static final int BATCH = 5;
@@ -18,7 +24,7 @@ class DenseKernelsTest {
     /** z = x @ Wb + b into a fresh array. */
     static INDArray forward(INDArray x, INDArray wb, INDArray b) {
         INDArray z = Nd4j.create(DataType.DOUBLE, x.size(0), wb.size(1));
-        Nd4j.gemm(x, wb, z, false, false, 1.0, 0.0);
+        Gemm.multiply(x, false, wb, false, z);
         DenseKernels.addBias(z, b);
         return z;
     }
@@ -57,6 +63,27 @@ class DenseKernelsTest {
     }
 
     @Test
+    void aProductIntoAZeroedOutputAddsToItAndOtherwiseOverwritesIt() {
+        Rng rng = new Rng(5);
+        INDArray a = GradientCheck.uniform(rng, -1, 1, BATCH, IN);
+        INDArray b = GradientCheck.uniform(rng, -1, 1, BATCH, OUT);
+        INDArray overwritten = Nd4j.create(DataType.DOUBLE, IN, OUT).assign(42.0);
+        Gemm.multiply(a, true, b, false, overwritten);
+        INDArray zeroed = Nd4j.create(DataType.DOUBLE, IN, OUT);
+        Gemm.multiply(a, true, b, false, zeroed, true);
+        for (int i = 0; i < IN; i++) {
+            for (int j = 0; j < OUT; j++) {
+                double expected = 0;
+                for (int r = 0; r < BATCH; r++) {
+                    expected += a.getDouble(r, i) * b.getDouble(r, j);
+                }
+                assertEquals(expected, overwritten.getDouble(i, j), 1e-14, "overwritten[" + i + "," + j + "]");
+                assertEquals(expected, zeroed.getDouble(i, j), 1e-14, "zeroed[" + i + "," + j + "]");
+            }
+        }
+    }
+
+    @Test
     void backwardGradientsForBinarizedWeightsInputAndBiasMatchFiniteDifferences() {
         Rng rng = new Rng(11);
         double h = Init.glorotH(IN, OUT);
@@ -69,8 +96,10 @@ class DenseKernelsTest {
         GradientCheck.ScalarFunction loss = () -> GradientCheck.dot(forward(x, wb, b), r);
 
         INDArray dz = r.dup();
-        INDArray dWb = Nd4j.gemm(x, dz, Nd4j.create(DataType.DOUBLE, IN, OUT), true, false, 1.0, 0.0);
-        INDArray dx = Nd4j.gemm(dz, wb, Nd4j.create(DataType.DOUBLE, BATCH, IN), false, true, 1.0, 0.0);
+        INDArray dWb = Nd4j.create(DataType.DOUBLE, IN, OUT);
+        Gemm.multiply(x, true, dz, false, dWb);
+        INDArray dx = Nd4j.create(DataType.DOUBLE, BATCH, IN);
+        Gemm.multiply(dz, false, wb, true, dx);
         INDArray db = Nd4j.create(DataType.DOUBLE, OUT);
         DenseKernels.biasGradient(dz, db);
 
