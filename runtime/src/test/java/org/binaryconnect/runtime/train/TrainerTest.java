@@ -167,11 +167,23 @@ class TrainerTest {
     @Test
     void nanLossStopsTrainingNamingEpochAndBatch() throws IOException {
         // 24 steps per epoch: the 27th step is epoch 2, batch 3
+        int[] updates = new int[1];
+        float[][] beforeTheFailedStep = new float[1][];
         TrainableNetwork diverging = new ForwardingNetwork(new LinearSoftmaxNetwork(DataType.FLOAT, 77)) {
             @Override
             public double forwardBackward() {
                 double loss = delegate.forwardBackward();
-                return delegate.steps() == 26 ? Double.NaN : loss;
+                if (delegate.steps() == 26) {
+                    beforeTheFailedStep[0] = delegate.parameters().get(0).value().data().asFloat();
+                    return Double.NaN;
+                }
+                return loss;
+            }
+
+            @Override
+            public void update(double learningRate) {
+                updates[0]++;
+                delegate.update(learningRate);
             }
         };
 
@@ -184,6 +196,10 @@ class TrainerTest {
         assertTrue(e.getMessage().startsWith("Training diverged at epoch 2, batch 3 of 24: the loss is NaN"),
                 e.getMessage());
         assertEquals(2, Files.readAllLines(out.resolve("metrics.csv")).size(), "epoch 1's row was flushed");
+        assertEquals(26, updates[0], "the step whose loss is NaN is not applied");
+        assertEquals(26, diverging.steps());
+        assertArrayEquals(beforeTheFailedStep[0], diverging.parameters().get(0).value().data().asFloat(),
+                "the weights are those before the failed step");
     }
 
     @Test
