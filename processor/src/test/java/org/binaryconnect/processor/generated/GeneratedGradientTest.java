@@ -1,10 +1,12 @@
 package org.binaryconnect.processor.generated;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.binaryconnect.processor.specs.ConvGradientNetNetwork;
 import org.binaryconnect.processor.specs.ConvValidNetNetwork;
 import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
@@ -19,7 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The generated backward pass against central finite differences of the generated forward pass, in double
  * precision, with the binary weights (and dropout masks) of one step held fixed: every parameter of every layer
- * kind and both losses.
+ * kind and both losses. The harness itself is shown to reject a gradient that is wrong in one entry by 1 %
+ * (see {@link #theHarnessNamesTheOneGradientEntryThatIsOnePercentOff}).
  */
 class GeneratedGradientTest {
 
@@ -51,12 +54,52 @@ class GeneratedGradientTest {
         assertGradientsMatch(new ConvValidNetNetwork(DataType.DOUBLE, 6), 606);
     }
 
+    @Test
+    void theHarnessNamesTheOneGradientEntryThatIsOnePercentOff() {
+        for (TrainableNetwork network : List.<TrainableNetwork>of(new ThreeLayerNetNetwork(DataType.DOUBLE, 3),
+                new ConvGradientNetNetwork(DataType.DOUBLE, 5))) {
+            String[] corrupted = new String[1];
+            List<String> failures = new ArrayList<>();
+            int checked = checkGradients(network, 303, failures, backwardDone -> {
+                // the weight gradient of the second layer, where every upstream and downstream kernel contributes
+                Parameter parameter = backwardDone.parameters().stream().filter(p -> p.name().endsWith(".W"))
+                        .skip(1).findFirst().orElseThrow();
+                INDArray gradient = parameter.gradient();
+                for (long i = 0; i < gradient.length(); i++) {
+                    if (Math.abs(gradient.getDouble(i)) > 1e-3) {
+                        gradient.putScalar(i, gradient.getDouble(i) * 1.01);
+                        corrupted[0] = parameter.name() + "[" + i + "]";
+                        return;
+                    }
+                }
+            });
+            assertTrue(corrupted[0] != null, "no gradient entry large enough to corrupt");
+            assertTrue(checked > 50, "checked only " + checked + " entries");
+            assertEquals(1, failures.size(), "the harness reports exactly the corrupted entry: " + failures);
+            assertTrue(failures.get(0).startsWith(corrupted[0] + ":"), corrupted[0] + " expected: " + failures);
+        }
+    }
+
     private static void assertGradientsMatch(TrainableNetwork network, long dataSeed) {
+        List<String> failures = new ArrayList<>();
+        int checked = checkGradients(network, dataSeed, failures, backwardDone -> { });
+        assertTrue(checked > 50, "checked only " + checked + " entries");
+        assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " gradient entries differ:\n"
+                + String.join("\n", failures));
+    }
+
+    /**
+     * Compares every gradient entry with its finite difference, adding one line per entry beyond the tolerance to
+     * {@code failures}; {@code afterBackward} may change the gradients (the harness's self-test). Returns the number
+     * of entries checked.
+     */
+    private static int checkGradients(TrainableNetwork network, long dataSeed, List<String> failures,
+            Consumer<TrainableNetwork> afterBackward) {
         Batches.fillRandom(network, dataSeed);
         moveBiasesOffZero(network, dataSeed);
         network.prepareTrainingStep();
         network.forwardBackward();
-        List<String> failures = new ArrayList<>();
+        afterBackward.accept(network);
         int checked = 0;
         for (Parameter parameter : network.parameters()) {
             INDArray propagated = parameter.propagated();
@@ -77,9 +120,7 @@ class GeneratedGradientTest {
                 }
             }
         }
-        assertTrue(checked > 50, "checked only " + checked + " entries");
-        assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " gradient entries differ:\n"
-                + String.join("\n", failures));
+        return checked;
     }
 
     /**
