@@ -47,9 +47,13 @@ public final class HandInference {
     }
 
     public int predict(float[] features) {
+        return Predictions.argmax(scores(features));
+    }
+
+    public float[] scores(float[] features) {
         Predictions.checkLength(features.length, 70, "features");
         float[] first = DenseKernels.relu(DenseKernels.binaryDenseBySetBits(features, firstWeights, 2, firstScale,
                 firstShift));
-        return Predictions.argmax(DenseKernels.fullPrecisionDense(first, outWeights, outScale, outShift));
+        return DenseKernels.fullPrecisionDense(first, outWeights, outScale, outShift);
     }
 }

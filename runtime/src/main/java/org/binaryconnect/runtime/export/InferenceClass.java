@@ -13,9 +13,12 @@ import java.lang.reflect.Method;
  */
 final class InferenceClass {
 
-    /** The packed model as the generated class reads it: {@code predict(float[])} on preprocessed features. */
+    /** The packed model as the generated class reads it, on preprocessed features. */
     interface ShippedModel {
         int predict(float[] features);
+
+        /** The last layer's outputs, one per class: to tell a tie from a difference. */
+        float[] scores(float[] features);
     }
 
     private InferenceClass() {
@@ -42,26 +45,40 @@ final class InferenceClass {
                     + " BinaryConnect processor, which generates it next to the network.");
         }
         Method predict;
+        Method scores;
         Object instance;
         try {
             Method load = type.getMethod("load", InputStream.class);
             predict = type.getMethod("predict", float[].class);
+            scores = type.getMethod("scores", float[].class);
             instance = load.invoke(null, new ByteArrayInputStream(packed));
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new ExportException(name + " has no public load(InputStream) and predict(float[]): regenerate it"
-                    + " with this version of the BinaryConnect processor (mvn clean compile).");
+            throw new ExportException(name + " has no public load(InputStream), predict(float[]) and scores(float[]):"
+                    + " regenerate it with this version of the BinaryConnect processor (mvn clean compile).");
         } catch (InvocationTargetException e) {
             throw new ExportException(name + " refuses the packed model just made (" + e.getCause() + "): regenerate"
                     + " it with this version of the BinaryConnect processor (mvn clean compile) and export again.");
         }
-        return features -> {
-            try {
-                return (Integer) predict.invoke(instance, (Object) features);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            } catch (InvocationTargetException e) {
-                throw new IllegalStateException(name + ".predict failed", e.getCause());
+        return new ShippedModel() {
+            @Override
+            public int predict(float[] features) {
+                return (Integer) call(predict, instance, features);
+            }
+
+            @Override
+            public float[] scores(float[] features) {
+                return (float[]) call(scores, instance, features);
             }
         };
+    }
+
+    private static Object call(Method method, Object instance, float[] features) {
+        try {
+            return method.invoke(instance, (Object) features);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(method + " failed", e.getCause());
+        }
     }
 }

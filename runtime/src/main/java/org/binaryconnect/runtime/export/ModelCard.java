@@ -128,6 +128,7 @@ record ModelCard(String network, String specClass, String fingerprint, String pr
             if (verification.evaluatedOtherWeights()) {
                 json.member("evaluationWeightsAccuracy", verification.evaluationAccuracy());
             }
+            json.member("tiesPredictedDifferently", verification.ties());
         } else {
             json.member("reason", verification.reason());
         }

@@ -18,9 +18,13 @@ import org.binaryconnect.dsl.EvaluationWeights;
  * @param evaluationWeights the weights training evaluated with (the network's declared evaluation weights)
  * @param evaluationAccuracy the trained network's accuracy with {@code evaluationWeights}; the binary one when
  *     those are binary
+ * @param ties the test samples the two predict differently where both score the two classes equal to within the
+ *     packed format's rounding (the only differences allowed)
+ * @param firstTie the first of them, described; null when none
  */
 public record Verification(boolean verified, String reason, String dataset, int samples, double shippedAccuracy,
-        double trainedBinaryAccuracy, EvaluationWeights evaluationWeights, double evaluationAccuracy) {
+        double trainedBinaryAccuracy, EvaluationWeights evaluationWeights, double evaluationAccuracy, int ties,
+        String firstTie) {
 
     public Verification {
         if (!verified) {
@@ -29,13 +33,13 @@ public record Verification(boolean verified, String reason, String dataset, int 
     }
 
     static Verification verified(String dataset, int samples, double shippedAccuracy, double trainedBinaryAccuracy,
-            EvaluationWeights evaluationWeights, double evaluationAccuracy) {
+            EvaluationWeights evaluationWeights, double evaluationAccuracy, int ties, String firstTie) {
         return new Verification(true, null, dataset, samples, shippedAccuracy, trainedBinaryAccuracy,
-                evaluationWeights, evaluationAccuracy);
+                evaluationWeights, evaluationAccuracy, ties, firstTie);
     }
 
     static Verification notVerified(String reason) {
-        return new Verification(false, reason, null, 0, Double.NaN, Double.NaN, null, Double.NaN);
+        return new Verification(false, reason, null, 0, Double.NaN, Double.NaN, null, Double.NaN, 0, null);
     }
 
     /** Whether training evaluated other weights than the binary ones that ship, so their figure is shown too. */
@@ -46,7 +50,8 @@ public record Verification(boolean verified, String reason, String dataset, int 
     /**
      * E.g. {@code shipped model: test accuracy 0.8412 (10000 samples); trained network with binary weights: 0.8412},
      * followed by {@code ; trained network with its evaluation weights (REAL): 0.8530} for a network that evaluates
-     * other weights; or {@code shipped model: not verified: <reason>}.
+     * other weights, and by the count of ties and the first one where there are any; or
+     * {@code shipped model: not verified: <reason>}.
      */
     public String line() {
         if (!verified) {
@@ -58,6 +63,10 @@ public record Verification(boolean verified, String reason, String dataset, int 
         if (evaluatedOtherWeights()) {
             line += String.format(Locale.ROOT, "; trained network with its evaluation weights (%s): %.4f",
                     evaluationWeights, evaluationAccuracy);
+        }
+        if (ties > 0) {
+            line += "; " + ties + (ties == 1 ? " sample is" : " samples are") + " predicted differently at a tie"
+                    + " within rounding (" + firstTie + ")";
         }
         return line;
     }

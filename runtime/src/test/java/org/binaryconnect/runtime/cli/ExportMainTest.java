@@ -115,7 +115,7 @@ class ExportMainTest {
 
         assertEquals(TrainMain.USER_FAILURE, code);
         assertTrue(lastErrorLine().startsWith("[binaryconnect] ERROR: The packed model of Hand does not predict what"
-                + " the trained network predicts with binary weights: test sample "), lastErrorLine());
+                + " the trained network predicts with binary weights on " + data + ": test sample "), lastErrorLine());
     }
 
     @Test

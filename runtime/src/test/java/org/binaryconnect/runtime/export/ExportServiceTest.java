@@ -118,6 +118,7 @@ class ExportServiceTest {
         assertTrue(card.contains("\"shippedAccuracy\": 0.75"), card);
         assertTrue(card.contains("\"trainedBinaryAccuracy\": 0.75"), card);
         assertFalse(card.contains("evaluationWeightsAccuracy"), "binary evaluation has no other figure: " + card);
+        assertTrue(card.contains("\"tiesPredictedDifferently\": 0"), card);
     }
 
     @Test
@@ -136,10 +137,12 @@ class ExportServiceTest {
                 () -> ExportService.export(options(csvData()), line -> { }, m -> bytes -> tampered));
 
         assertTrue(first[0] >= 0, "the tampering changes a prediction");
-        assertTrue(failure.getMessage().startsWith("The packed model of Hand does not predict what the trained"
-                + " network predicts with binary weights: test sample " + first[0] + " (0-based) of " + data
-                + " is class " + first[1] + " for the packed model but class " + (1 - first[1])
-                + " for the trained network ("), failure.getMessage());
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("The packed model of Hand does not predict what the trained network predicts"
+                + " with binary weights on " + data + ": test sample " + first[0] + " (0-based) is class " + first[1]
+                + " for the packed model (scores: class " + first[1] + " "), message);
+        assertTrue(message.contains(") but class " + (1 - first[1]) + " for the trained network ("), message);
+        assertTrue(message.contains(" test samples differ beyond a tie, so nothing was written;"), message);
         // the earlier export stays whole: its packed model, the card describing it, and no new C
         assertArrayEquals(good, Files.readAllBytes(packedFile()));
         assertEquals(goodCard, Files.readString(card()));
@@ -175,6 +178,20 @@ class ExportServiceTest {
         } finally {
             System.clearProperty(PackedModelFault.PROPERTY);
         }
+    }
+
+    @Test
+    void onlyScoresEqualWithinTheRoundingOnBothSidesMakeATie() {
+        // trained: class 0 by 1e-4 of a largest magnitude of 2; shipped: class 1 by as little
+        assertTrue(ExportVerification.isTie(new double[] {2.0, 1.9999}, 0, 2, 0, 1, new float[] {1.9999f, 2.0f}));
+        // a small score: the bound is at least the tolerance itself
+        assertTrue(ExportVerification.isTie(new double[] {0.0005, 0}, 0, 2, 0, 1, new float[] {0, 0.0005f}));
+        // the trained network is sure
+        assertFalse(ExportVerification.isTie(new double[] {2.0, 1.99}, 0, 2, 0, 1, new float[] {1.99f, 2.0f}));
+        // the shipped model is sure, though the trained network was not
+        assertFalse(ExportVerification.isTie(new double[] {2.0, 2.0}, 0, 2, 0, 1, new float[] {-2.0f, 2.0f}));
+        // the bound scales with the largest score of the sample, here 100
+        assertTrue(ExportVerification.isTie(new double[] {100, 5.05, 5.0}, 0, 3, 1, 2, new float[] {100, 5f, 5.05f}));
     }
 
     @Test
