@@ -107,7 +107,6 @@ public final class ExportService {
                     null);
         }
         Verification verification = ExportVerification.verify(network, shipped, dataset.test(), request.source());
-        return new Checked(verification, ModelCard.DatasetFiles.of(request.source(), dataset.directory(),
-                loader.inputFiles(request)));
+        return new Checked(verification, ModelCard.DatasetFiles.of(request.source(), loader.inputFiles(request)));
     }
 }

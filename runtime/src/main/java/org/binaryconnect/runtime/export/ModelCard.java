@@ -30,23 +30,24 @@ record ModelCard(String network, String specClass, String fingerprint, String pr
     static final String SUFFIX = ".model-card.json";
 
     /**
-     * The data the model was checked on.
+     * The data the model was checked on, named without the build machine's paths, so that the card (and the jar)
+     * is the same wherever the same model is exported: the digests say which data it was.
      *
-     * @param source the dataset as given: a name ({@code fashion-mnist}) or a path
-     * @param location the directory its files were read from
+     * @param name the dataset's name ({@code fashion-mnist}), or the last element of its path ({@code data})
      * @param files the files read, each with its SHA-256
      */
-    record DatasetFiles(String source, Path location, List<DataFile> files) {
+    record DatasetFiles(String name, List<DataFile> files) {
         DatasetFiles {
             files = List.copyOf(files);
         }
 
-        static DatasetFiles of(String source, Path location, List<Path> files) throws IOException {
+        static DatasetFiles of(String source, List<Path> files) throws IOException {
             List<DataFile> digested = new ArrayList<>();
             for (Path file : files.stream().sorted().toList()) {
                 digested.add(new DataFile(file.getFileName().toString(), Files.size(file), FileDigests.sha256(file)));
             }
-            return new DatasetFiles(source, location, digested);
+            Path path = Path.of(source).getFileName();
+            return new DatasetFiles(path == null ? source : path.toString(), digested);
         }
     }
 
@@ -102,8 +103,7 @@ record ModelCard(String network, String specClass, String fingerprint, String pr
             json.value((String) null);
         } else {
             json.beginObject()
-                    .member("source", dataset.source())
-                    .member("location", dataset.location().toString())
+                    .member("name", dataset.name())
                     .name("files").beginArray();
             for (DataFile file : dataset.files()) {
                 json.beginInlineObject().member("name", file.name()).member("bytes", file.bytes())

@@ -113,6 +113,8 @@ class ExportServiceTest {
         assertTrue(card.contains("{\"name\": \"test.csv\", \"bytes\": " + Files.size(data.resolve("test.csv"))
                 + ", \"sha256\": \"" + FileDigests.sha256(data.resolve("test.csv")) + "\"}"), card);
         assertTrue(card.contains("\"steps\": \"scale-1-1\""), card);
+        assertTrue(card.contains("\"name\": \"data\""), card);
+        assertFalse(card.contains(dir.toString()), "no path of the build machine: " + card);
         assertTrue(card.contains("\"verified\": true"), card);
         assertTrue(card.contains("\"testSamples\": 200"), card);
         assertTrue(card.contains("\"shippedAccuracy\": 0.75"), card);
