@@ -1,12 +1,29 @@
-// The export goal packed the conv network next to the spec in target/classes, in format version 3, wrote the C
-// files, which compile, and the generated TinyCnnInference (JDK and binaryconnect-inference only) loads the packed
-// model and predicts.
+// The export goal packed the conv network next to the spec in target/classes, in format version 3, checked it
+// through TinyCnnInference against the trained network on the test part of data/, wrote the model card beside it
+// and the C files, which compile, and the generated TinyCnnInference (JDK and binaryconnect-inference only) loads
+// the packed model and predicts.
+import groovy.json.JsonSlurper
+
 def log = new File(basedir, 'build.log').text
 
 assert log.contains('Exporting TinyCnn (com.example.tiny.TinyCnnNetwork) from '
         + new File(basedir, 'binaryconnect/TinyCnn/model.bin').path)
 assert log =~ /(?m)^\[INFO\] packed model: [\d.]+ KiB \([\d,]+ bytes\) against [\d.]+ KiB of float32 weights: [\d.]+x smaller$/
 assert log.contains('BUILD SUCCESS')
+
+def shipped = log =~ /(?m)^\[INFO\] shipped model: test accuracy ([\d.]+) \(60 samples\); trained network with binary weights: ([\d.]+)(; .*)?$/
+assert shipped.find() : 'no shipped-model line in the log'
+double shippedAccuracy = shipped.group(1) as double
+assert shippedAccuracy > 0.5 : "TinyCnn learned the blocks: shipped accuracy ${shippedAccuracy}"
+assert Math.abs(shippedAccuracy - (shipped.group(2) as double)) <= 0.05 : shipped.group(0)
+
+def card = new JsonSlurper().parse(new File(basedir, 'target/classes/com/example/tiny/TinyCnn.model-card.json'))
+assert card.network.name == 'TinyCnn'
+assert card.packedModel.resource == 'com/example/tiny/TinyCnn.bcpk'
+assert card.dataset.files.size() == 4
+assert card.verification.verified == true
+assert card.verification.testSamples == 60
+assert Math.abs(card.verification.shippedAccuracy - shippedAccuracy) < 1e-4
 
 def packed = new File(basedir, 'target/classes/com/example/tiny/TinyCnn.bcpk')
 assert packed.isFile() : "no packed model at $packed"

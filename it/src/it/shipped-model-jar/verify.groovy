@@ -8,6 +8,8 @@ assert jar.isFile() : 'the model jar was not built'
 def entries = new ZipFile(jar).withCloseable { zip -> zip.entries().collect { it.name } }
 assert entries.contains('com/example/tiny/TinyMlpInference.class')
 assert entries.contains('com/example/tiny/TinyMlp.bcpk') : "the packed model is not in the jar: ${entries}"
+// and the model card that says what was measured, beside it
+assert entries.contains('com/example/tiny/TinyMlp.model-card.json') : "the model card is not in the jar: ${entries}"
 
 def classpathLine = log.readLines().find { it.startsWith('app classpath: ') }
 assert classpathLine != null : 'the app test did not run'

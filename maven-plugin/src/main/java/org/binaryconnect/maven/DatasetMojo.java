@@ -4,8 +4,9 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The dataset parameters of the goals that read data ({@code train} and {@code evaluate}), declared once so that
- * they read data the same way and document it the same way.
+ * The dataset parameters of the goals that read data ({@code train}, {@code evaluate}, and {@code export}, which
+ * checks the packed model on the test part), declared once so that they read data the same way and document it the
+ * same way.
  */
 abstract class DatasetMojo extends BinaryConnectMojo {
 

@@ -11,7 +11,8 @@ import org.binaryconnect.runtime.io.OutputLock;
 
 /**
  * Exports one trained network: finds its {@code model.bin} and runs {@code ExportMain} in a {@link ForkedJvm}, which
- * writes the packed resource into the project's classes and the C files next to the model.
+ * checks the packed model against the trained network on the test data (the dataset parameters of training), then
+ * writes the packed resource and its model card into the project's classes and the C files next to the model.
  */
 final class ExportLauncher {
 
@@ -66,6 +67,8 @@ final class ExportLauncher {
                 .add(CliOption.MODEL, model.getAbsolutePath())
                 .add(CliOption.RESOURCE_DIR, request.classesDirectory().getAbsolutePath())
                 .add(CliOption.C_DIR, cDirectory.getAbsolutePath())
+                .add(CliOption.PROJECT_VERSION, request.projectVersion())
+                .addAll(request.data().arguments())
                 .toList();
     }
 }

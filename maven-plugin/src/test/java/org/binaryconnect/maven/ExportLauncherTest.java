@@ -38,8 +38,9 @@ class ExportLauncherTest {
 
     @Test
     void givesExportMainTheModelTheClassesAndTheCFolder() {
-        ExportRequest request = new ExportRequest(project.toFile(), classes, List.of(), List.of(), null, output,
-                List.of("-Xmx256m"));
+        File data = project.resolve("data").toFile();
+        ExportRequest request = new ExportRequest(project.toFile(), classes, List.of(), List.of(), null,
+                DatasetSettings.of(data), output, "1.0", List.of("-Xmx256m"));
         File model = new File(output, "FashionMlp/model.bin");
         File c = new File(output, "FashionMlp/c");
 
@@ -50,7 +51,9 @@ class ExportLauncherTest {
                 "--network", "com.example.FashionMlpNetwork",
                 "--model", model.getAbsolutePath(),
                 "--resource-dir", classes.getAbsolutePath(),
-                "--c-dir", c.getAbsolutePath()), command);
+                "--c-dir", c.getAbsolutePath(),
+                "--project-version", "1.0",
+                "--data", data.getAbsolutePath()), command);
     }
 
     @Test
@@ -116,7 +119,8 @@ class ExportLauncherTest {
 
     private ExportRequest request(String network) {
         return new ExportRequest(project.toFile(), classes, List.of(new ClasspathEntry("test:classes:",
-                testClasses())), List.of(), network, output, List.of("-Xmx64m"));
+                testClasses())), List.of(), network, DatasetSettings.of(project.resolve("data").toFile()), output,
+                null, List.of("-Xmx64m"));
     }
 
     private void declare(String generatedClass) throws IOException {

@@ -37,7 +37,7 @@ public final class PluginCommandLines {
 
     public static List<String> export(File root) {
         ExportRequest request = new ExportRequest(root, new File(root, "classes"), List.of(), List.of(), null,
-                new File(root, "out"), List.of());
+                data(root), new File(root, "out"), "1.4.0", List.of());
         return ExportLauncher.arguments(request, new DeclaredNetwork(NETWORK), new File(root, "out/FashionMlp/model.bin"),
                 new File(root, "out/FashionMlp/c"));
     }

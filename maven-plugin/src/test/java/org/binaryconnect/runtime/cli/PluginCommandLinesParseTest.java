@@ -17,6 +17,7 @@ import org.binaryconnect.maven.PluginCommandLines;
 import org.binaryconnect.runtime.data.ByteScaling;
 import org.binaryconnect.runtime.data.DatasetFormat;
 import org.binaryconnect.runtime.data.DatasetRequest;
+import org.binaryconnect.runtime.export.ExportOptions;
 import org.binaryconnect.runtime.train.TrainingRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,12 +71,14 @@ class PluginCommandLinesParseTest {
     void exportMainReadsEveryOptionOfThePluginsExportCommandLine() {
         List<String> arguments = PluginCommandLines.export(root.toFile());
 
-        ExportArguments.Parsed parsed = ExportArguments.parse(arguments.toArray(String[]::new));
+        ExportOptions parsed = ExportArguments.parse(arguments.toArray(String[]::new));
 
-        assertEquals(PluginCommandLines.NETWORK, parsed.network());
-        assertEquals(root.resolve("out/FashionMlp/model.bin"), parsed.model());
+        assertEquals(PluginCommandLines.NETWORK, parsed.networkClass());
+        assertEquals(root.resolve("out/FashionMlp/model.bin"), parsed.modelFile());
         assertEquals(root.resolve("classes"), parsed.resourceDirectory());
         assertEquals(root.resolve("out/FashionMlp/c"), parsed.cDirectory());
+        assertData(parsed.data().orElseThrow());
+        assertEquals("1.4.0", parsed.projectVersion());
         assertEveryOptionWritten(arguments, ExportArguments.OPTIONS);
     }
 

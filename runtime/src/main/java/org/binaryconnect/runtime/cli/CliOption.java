@@ -34,7 +34,8 @@ public enum CliOption {
     WEIGHTS("--weights"),
 
     RESOURCE_DIR("--resource-dir"),
-    C_DIR("--c-dir");
+    C_DIR("--c-dir"),
+    PROJECT_VERSION("--project-version");
 
     /** The dataset options every entry point that reads data accepts. */
     public static final List<CliOption> DATASET = List.of(DATA, FORMAT, PREPROCESSING, CSV_LABEL, CSV_TEST_FILE,

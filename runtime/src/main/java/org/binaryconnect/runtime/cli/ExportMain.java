@@ -10,12 +10,18 @@ import org.binaryconnect.runtime.network.ConfigurationException;
 
 /**
  * The export entry point the Maven plugin runs in a forked JVM:
- * {@code --network <class> --model <model.bin> --resource-dir <dir> --c-dir <dir>}. Writes
- * {@code <resource-dir>/<spec package>/<Spec>.bcpk}, the resource the generated inference class reads, and
- * {@code <c-dir>/<spec>.h} and {@code .c}.
+ * {@code --network <class> --model <model.bin> --resource-dir <dir> --c-dir <dir> [--project-version <v>]}
+ * and the dataset options of training. Packs the model, reads the packed bytes back through the generated
+ * {@code <Spec>Inference} and, when the data is at hand, predicts its test part and compares every prediction with
+ * the trained network's with binary weights; then writes {@code <resource-dir>/<spec package>/<Spec>.bcpk}, the
+ * resource the generated inference class reads, {@code <Spec>.model-card.json} beside it, and
+ * {@code <c-dir>/<spec>.h} and {@code .c}. Its last line is
+ * {@code shipped model: test accuracy <a> (<n> samples); trained network with binary weights: <b>} (or says why
+ * nothing was verified).
  *
  * <p>Exit codes as {@link TrainMain}'s: {@value TrainMain#OK} success; {@value TrainMain#USER_FAILURE} the model
- * caused the failure (missing, damaged, trained for another network, not finite); {@value TrainMain#BAD_CONFIGURATION}
+ * caused the failure (missing, damaged, trained for another network, not finite, or packed into a model that
+ * predicts a test sample differently); {@value TrainMain#BAD_CONFIGURATION}
  * bad arguments or network class; {@value TrainMain#INTERNAL} anything else. On failure the last line on standard
  * error is {@code [binaryconnect] ERROR: <sentence>}.
  */
@@ -37,12 +43,12 @@ public final class ExportMain {
                 out.println(ExportArguments.USAGE);
                 return TrainMain.OK;
             }
-            ExportArguments.Parsed parsed = ExportArguments.parse(args);
-            ExportResult result = ExportService.export(parsed.network(), parsed.model(), parsed.resourceDirectory(),
-                    parsed.cDirectory());
+            ExportResult result = ExportService.export(ExportArguments.parse(args), out::println);
             out.println("packed resource: " + result.packedFile());
             out.println("C source: " + String.join(", ", result.cFiles().stream().map(Path::toString).toList()));
+            out.println("model card: " + result.modelCard());
             out.println(result.sizeLine());
+            out.println(result.verification().line());
             out.flush();
             return TrainMain.OK;
         } catch (UsageException | ConfigurationException e) {

@@ -11,11 +11,19 @@ import java.util.Locale;
  * @param packedBytes its size
  * @param float32WeightBytes the size of the layers' weights as float32 arrays
  * @param cFiles the C header, source and kernels header
+ * @param verification what the check of the packed model against the trained network found
+ * @param modelCard the {@code <Spec>.model-card.json} beside the packed file
  */
-public record ExportResult(Path packedFile, long packedBytes, long float32WeightBytes, List<Path> cFiles) {
+public record ExportResult(Path packedFile, long packedBytes, long float32WeightBytes, List<Path> cFiles,
+        Verification verification, Path modelCard) {
 
     public ExportResult {
         cFiles = List.copyOf(cFiles);
+    }
+
+    /** A result without a check, for the size line alone. */
+    ExportResult(Path packedFile, long packedBytes, long float32WeightBytes, List<Path> cFiles) {
+        this(packedFile, packedBytes, float32WeightBytes, cFiles, Verification.notVerified("not checked"), null);
     }
 
     /** E.g. {@code packed model: 385 KiB (394,712 bytes) against 11.1 MiB of float32 weights: 29.5x smaller}. */

@@ -122,6 +122,26 @@ public final class Evaluator {
         return new Outcome(predicted, loss);
     }
 
+    /**
+     * The scores of one pass over {@code samples} with {@code weights} ({@code BINARY} or {@code REAL}), sample-major
+     * ({@code classes} per sample): what {@link #predictions} takes the argmax of, for a check that must tell a tie
+     * from a difference.
+     */
+    public double[] scores(Samples samples, EvaluationWeights weights) {
+        if (weights == EvaluationWeights.AUTO || weights == EvaluationWeights.SAMPLED_AVERAGE) {
+            throw new IllegalArgumentException("scores are of one pass: BINARY or REAL, got " + weights);
+        }
+        double[] scores = new double[samples.size() * classes];
+        network.prepareEvaluation(weights);
+        addScores(samples, scores);
+        return scores;
+    }
+
+    /** The predicted class of one sample of {@link #scores}: the first with the highest score, as here. */
+    public int argmaxOf(double[] scores, int sample) {
+        return argmax(scores, sample * classes);
+    }
+
     private void addScores(Samples samples, double[] scoreSums) {
         int batchSize = batch.batchSize();
         for (int first = 0; first < samples.size(); first += batchSize) {

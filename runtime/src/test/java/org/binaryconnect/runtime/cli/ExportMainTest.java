@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.binaryconnect.runtime.export.ExportNetworks;
 import org.binaryconnect.runtime.export.PackedModelWriter;
+import org.binaryconnect.runtime.export.RunnableHandNetwork;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.train.LinearSoftmaxNetwork;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,52 @@ class ExportMainTest {
         // 175 bytes: the header with its 32-character fingerprint, 3 rows of 9 bytes of signs, 6 full-precision
         // floats, 10 three-byte scales and shifts, and the checksum
         assertEquals("packed model: 0.2 KiB (175 bytes) against 0.8 KiB of float32 weights: 4.9x smaller",
-                lines.get(lines.size() - 1));
+                lines.get(lines.size() - 2));
+        assertEquals("model card: " + classes.resolve("org/example/nets/Hand.model-card.json"), lines.get(2));
+        assertEquals("shipped model: not verified: no data was given to predict (the dataset options of train, e.g."
+                + " -Dbinaryconnect.data)", lines.get(lines.size() - 1));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPackedModelThatPredictsDifferentlyIsTheUsersFailureNamingTheSample() throws IOException {
+        Path model = dir.resolve("binaryconnect/Hand/model.bin");
+        ModelFile.save(model, new RunnableHandNetwork(DataType.FLOAT, 1), 3);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        // random features: the fault (the last layer's scales negated) changes the prediction of some of them
+        StringBuilder rows = new StringBuilder();
+        java.util.Random random = new java.util.Random(3);
+        for (int s = 0; s < 100; s++) {
+            rows.append(s % 2);
+            for (int i = 0; i < 70; i++) {
+                rows.append(',').append(2 * random.nextFloat() - 1);
+            }
+            rows.append('\n');
+        }
+        Files.writeString(data.resolve("train.csv"), rows);
+        Files.writeString(data.resolve("test.csv"), rows);
+        Path classes = dir.resolve("classes");
+        String[] args = {"--network", RunnableHandNetwork.class.getName(), "--model", model.toString(),
+            "--resource-dir", classes.toString(), "--c-dir", dir.resolve("c").toString(), "--data", data.toString(),
+            "--project-version", "2.0"};
+
+        assertEquals(TrainMain.OK, run(args), err.toString(StandardCharsets.UTF_8));
+        assertTrue(lines(out).get(lines(out).size() - 1).startsWith("shipped model: test accuracy "),
+                out.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.readString(classes.resolve("org/example/nets/Hand.model-card.json"))
+                .contains("\"projectVersion\": \"2.0\""));
+
+        System.setProperty("binaryconnect.faultTest.tamperPackedModel", "true");
+        int code;
+        try {
+            code = run(args);
+        } finally {
+            System.clearProperty("binaryconnect.faultTest.tamperPackedModel");
+        }
+
+        assertEquals(TrainMain.USER_FAILURE, code);
+        assertTrue(lastErrorLine().startsWith("[binaryconnect] ERROR: The packed model of Hand does not predict what"
+                + " the trained network predicts with binary weights on " + data + ": test sample "), lastErrorLine());
     }
 
     @Test

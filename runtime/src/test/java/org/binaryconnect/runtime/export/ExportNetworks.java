@@ -37,6 +37,11 @@ public final class ExportNetworks {
         public HandNetwork(DataType dataType, long seed) {
             super(hand().description(), hand().state());
         }
+
+        /** What the processor would write into {@code HandInference} as its {@code FINGERPRINT}. */
+        public static String fingerprint() {
+            return hand().description().fingerprint();
+        }
     }
 
     static FixedStateNetwork hand() {
