@@ -11,6 +11,10 @@ import org.binaryconnect.runtime.run.TrainingConfig;
  * {@code metrics.json}: the whole run for programs (metrics.csv holds the epochs for spreadsheets): the network, the
  * configuration, the best epoch and the run's totals, every epoch, and the test evaluation of the model. Names
  * follow {@code evaluation.json} (camelCase); accuracies without samples are {@code null}.
+ *
+ * <p>{@code validationBinaryAccuracy} and {@code testBinaryAccuracy} (of the best epoch and of each epoch) are measured
+ * with deterministic binary weights, what export ships; {@code binaryAccuracyApart} says whether that was a
+ * measurement of its own (false: the evaluation weights are binary, and they are the same figures).
  */
 final class MetricsJson {
 
@@ -26,7 +30,10 @@ final class MetricsJson {
                 .member("epoch", best.epoch())
                 .member("validationAccuracy", best.validationAccuracy())
                 .member("testAccuracy", best.testAccuracy())
+                .member("validationBinaryAccuracy", best.validationBinaryAccuracy())
+                .member("testBinaryAccuracy", best.testBinaryAccuracy())
                 .endObject();
+        json.member("binaryAccuracyApart", inputs.binaryApart());
         json.member("totalSeconds", inputs.totalSeconds());
         json.member("samplesPerSecond", inputs.samplesPerSecond());
         json.name("epochs").beginArray();
@@ -39,6 +46,8 @@ final class MetricsJson {
                     .member("testAccuracy", epoch.testAccuracy())
                     .member("seconds", epoch.seconds())
                     .member("samplesPerSecond", epoch.samplesPerSecond())
+                    .member("validationBinaryAccuracy", epoch.validationBinaryAccuracy())
+                    .member("testBinaryAccuracy", epoch.testBinaryAccuracy())
                     .endObject();
         }
         json.endArray();

@@ -1,5 +1,6 @@
 package org.binaryconnect.runtime.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.binaryconnect.dsl.EvaluationWeights;
@@ -66,7 +67,7 @@ final class ReportHtml {
         html.append("<h2>Layers</h2>\n");
         layers(network.layers());
         html.append("<h2>Epochs</h2>\n");
-        epochs(inputs.epochs(), inputs.best());
+        epochs(inputs.epochs(), inputs.best(), inputs.binaryApart());
         html.append("</body>\n</html>\n");
         return html.toString();
     }
@@ -77,6 +78,11 @@ final class ReportHtml {
         figure("Best epoch", best.epoch() + " of " + inputs.epochs().size(), "best-epoch");
         figure("Validation accuracy", fraction(best.validationAccuracy()), "validation-accuracy");
         figure("Test accuracy", fraction(best.testAccuracy()), "test-accuracy");
+        if (inputs.binaryApart()) {
+            // what export ships: its signs, not the weights this network is evaluated with
+            figure("Test accuracy with binary weights (exported)", fraction(best.testBinaryAccuracy()),
+                    "test-binary-accuracy");
+        }
         figure("Total time", duration(inputs.totalSeconds()), "total-time");
         figure("Training samples/s", format("%.0f", inputs.samplesPerSecond()), "samples-per-second");
         html.append("</dl>\n");
@@ -137,15 +143,33 @@ final class ReportHtml {
         html.append("</table>\n");
     }
 
-    private void epochs(List<EpochResult> epochs, EpochResult best) {
+    /** @param binary whether to show the binary-weight accuracies, each next to its evaluation accuracy */
+    private void epochs(List<EpochResult> epochs, EpochResult best, boolean binary) {
         html.append("<table id=\"epochs\">\n");
-        row("th", "epoch", "learning rate", "training loss", "validation accuracy", "test accuracy", "seconds",
-                "samples/s");
+        List<String> header = new ArrayList<>(List.of("epoch", "learning rate", "training loss",
+                "validation accuracy"));
+        if (binary) {
+            header.add("validation accuracy, binary weights");
+        }
+        header.add("test accuracy");
+        if (binary) {
+            header.add("test accuracy, binary weights");
+        }
+        header.addAll(List.of("seconds", "samples/s"));
+        row("th", header.toArray(String[]::new));
         for (EpochResult epoch : epochs) {
-            row("td", epoch.epoch() + (epoch.equals(best) ? " (best)" : ""), format("%.3g", epoch.learningRate()),
-                    format("%.4f", epoch.trainLoss()), fraction(epoch.validationAccuracy()),
-                    fraction(epoch.testAccuracy()), format("%.1f", epoch.seconds()),
-                    format("%.0f", epoch.samplesPerSecond()));
+            List<String> cells = new ArrayList<>(List.of(epoch.epoch() + (epoch.equals(best) ? " (best)" : ""),
+                    format("%.3g", epoch.learningRate()), format("%.4f", epoch.trainLoss()),
+                    fraction(epoch.validationAccuracy())));
+            if (binary) {
+                cells.add(fraction(epoch.validationBinaryAccuracy()));
+            }
+            cells.add(fraction(epoch.testAccuracy()));
+            if (binary) {
+                cells.add(fraction(epoch.testBinaryAccuracy()));
+            }
+            cells.addAll(List.of(format("%.1f", epoch.seconds()), format("%.0f", epoch.samplesPerSecond())));
+            row("td", cells.toArray(String[]::new));
         }
         html.append("</table>\n");
     }

@@ -46,6 +46,14 @@ public record ReportInputs(NetworkDescription network, TrainingConfig config, Li
         return new ReportInputs(network, config, result.epochs(), result.best(), test);
     }
 
+    /**
+     * Whether the epochs' binary-weight accuracies were measured apart from the evaluation weights' (a stochastic
+     * network, or {@code SAMPLED_AVERAGE} evaluation): then the report shows both.
+     */
+    public boolean binaryApart() {
+        return epochs.stream().anyMatch(EpochResult::binaryApart);
+    }
+
     /** Wall time of all epochs, evaluation included. */
     public double totalSeconds() {
         return epochs.stream().mapToDouble(EpochResult::seconds).sum();

@@ -26,7 +26,8 @@ import org.binaryconnect.runtime.run.TrainingResult;
 
 /**
  * The training loop, as the authors ran it: every epoch a fresh shuffle, full batches only (the remainder is
- * dropped), the learning rate decayed per epoch, then validation and test accuracy. The state of the best
+ * dropped), the learning rate decayed per epoch, then validation and test accuracy (with the evaluation weights,
+ * and with binary weights where those differ, see {@link EpochResult}). The state of the best
  * validation epoch is saved as {@code model.bin} whenever validation improves; {@code metrics.csv} gets a row per
  * epoch; {@code checkpoint.bin} holds everything needed to continue after the last completed epoch. At the end,
  * {@code metrics.json}, the learning curves and test confusion matrix as PNG and {@code report.html} join them.
@@ -95,6 +96,7 @@ public final class Trainer {
         }
         BatchFiller batch = new BatchFiller(network);
         Evaluator evaluator = new Evaluator(network);
+        boolean binaryApart = evaluator.binaryAccuracyApart();
         LearningRateSchedule schedule = config.schedule();
         Path output = config.outputDirectory();
         Files.createDirectories(output);
@@ -148,9 +150,14 @@ public final class Trainer {
                 double validationAccuracy = evaluator.accuracy(data.validation());
                 ConfusionMatrix test = evaluator.confusionMatrix(data.test());
                 double testAccuracy = test.accuracy();
+                // what export ships, where the evaluation weights are not it; else the same figures, measured once
+                double validationBinary = binaryApart ? evaluator.binaryAccuracy(data.validation())
+                        : validationAccuracy;
+                double testBinary = binaryApart ? evaluator.binaryAccuracy(data.test()) : testAccuracy;
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EpochResult result = new EpochResult(epoch, learningRate, lossSum / batches, validationAccuracy,
-                        testAccuracy, seconds, (double) batches * batchSize / trainingSeconds);
+                        testAccuracy, seconds, (double) batches * batchSize / trainingSeconds, validationBinary,
+                        testBinary, binaryApart);
                 epochs.add(result);
                 MetricsCsv.write(metricsFile, epochs);
                 if (best.offer(result)) {

@@ -96,6 +96,62 @@ class TrainingReportTest {
     }
 
     @Test
+    void aStochasticRunsMetricsJsonCarriesBothAccuraciesOfEveryEpoch() throws IOException {
+        ReportInputs inputs = ReportFixtures.stochasticInputs(dir);
+        TrainingReport.write(dir, inputs);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+
+        assertTrue(json.get("binaryAccuracyApart").asBoolean());
+        JsonNode epochs = json.get("epochs");
+        for (int i = 0; i < epochs.size(); i++) {
+            EpochResult expected = inputs.epochs().get(i);
+            assertEquals(expected.validationAccuracy(), epochs.get(i).get("validationAccuracy").asDouble());
+            assertEquals(expected.testAccuracy(), epochs.get(i).get("testAccuracy").asDouble());
+            assertEquals(expected.validationBinaryAccuracy(),
+                    epochs.get(i).get("validationBinaryAccuracy").asDouble());
+            assertEquals(expected.testBinaryAccuracy(), epochs.get(i).get("testBinaryAccuracy").asDouble());
+        }
+        assertEquals(ReportFixtures.BEST_TEST_ACCURACY, json.at("/best/testAccuracy").asDouble());
+        assertEquals(ReportFixtures.BEST_TEST_ACCURACY - 0.04, json.at("/best/testBinaryAccuracy").asDouble());
+        assertEquals(0.885 - 0.03, json.at("/best/validationBinaryAccuracy").asDouble());
+    }
+
+    @Test
+    void aStochasticRunsPageShowsTheBinaryAccuracyNextToTheEvaluationAccuracy() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.stochasticInputs(dir));
+
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertTrue(html.contains("<dd id=\"test-accuracy\">0.8713</dd>\n<dt>Test accuracy with binary weights "
+                + "(exported)</dt><dd id=\"test-binary-accuracy\">0.8312</dd>"), html);
+        assertTrue(html.contains("<th>validation accuracy</th><th>validation accuracy, binary weights</th>"
+                + "<th>test accuracy</th><th>test accuracy, binary weights</th>"), html);
+        assertTrue(html.contains("<td>10 (best)</td><td class=\"n\">5.86e-06</td><td class=\"n\">0.1700</td>"
+                + "<td class=\"n\">0.8850</td><td class=\"n\">0.8550</td><td class=\"n\">0.8713</td>"
+                + "<td class=\"n\">0.8312</td>"), html);
+        assertNotBlank(image("learning-curves.png"), LearningCurvesChart.WIDTH, LearningCurvesChart.HEIGHT);
+    }
+
+    @Test
+    void aDeterministicRunsFilesHoldOneMeasurementUnderBothNames() throws IOException {
+        ReportInputs inputs = ReportFixtures.inputs(dir);
+        TrainingReport.write(dir, inputs);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertFalse(json.get("binaryAccuracyApart").asBoolean());
+        for (JsonNode epoch : json.get("epochs")) {
+            assertEquals(epoch.get("testAccuracy").asDouble(), epoch.get("testBinaryAccuracy").asDouble());
+            assertEquals(epoch.get("validationAccuracy").asDouble(),
+                    epoch.get("validationBinaryAccuracy").asDouble());
+        }
+        assertEquals(json.at("/best/testAccuracy").asDouble(), json.at("/best/testBinaryAccuracy").asDouble());
+        assertFalse(html.contains("binary weights"), "the page repeats the one measurement as a second one");
+    }
+
+    @Test
     void withoutValidationSamplesTheValidationAccuracyIsNullAndADash() throws IOException {
         List<EpochResult> epochs = List.of(new EpochResult(1, 1e-3, 0.9, Double.NaN, 0.5, 2, 1000),
                 new EpochResult(2, 5e-4, 0.7, Double.NaN, 0.6, 2, 1000));
