@@ -15,6 +15,9 @@ import org.binaryconnect.runtime.run.TrainingConfig;
  * <p>{@code validationBinaryAccuracy} and {@code testBinaryAccuracy} (of the best epoch and of each epoch) are measured
  * with deterministic binary weights, what export ships; {@code binaryAccuracyApart} says whether that was a
  * measurement of its own (false: the evaluation weights are binary, and they are the same figures).
+ *
+ * <p>{@code summary} is {@link NetworkSummary}: per layer its kind, output shape, parameters, bytes and
+ * multiply-accumulates, then the {@code total} of each and the binarized shares.
  */
 final class MetricsJson {
 
@@ -52,7 +55,35 @@ final class MetricsJson {
         }
         json.endArray();
         test(json.name("test"), inputs.test());
+        summary(json.name("summary"), NetworkSummary.of(inputs.network()));
         return json.endObject().toString();
+    }
+
+    /** The per-layer summary, as {@code mvn binaryconnect:summary} prints it, with its totals and shares. */
+    private static void summary(JsonWriter json, NetworkSummary summary) {
+        json.beginObject();
+        json.name("layers").beginArray();
+        for (NetworkSummary.Row row : summary.layers()) {
+            summaryRow(json.beginObject().member("name", row.name()).member("kind", row.kind())
+                    .member("outputShape", row.outputShape()), row);
+        }
+        json.endArray();
+        summaryRow(json.name("total").beginObject(), summary.total());
+        json.member("binaryParameterShare", summary.binaryParameterShare())
+                .member("binaryMacShare", summary.binaryMacShare())
+                .member("packedFileBytes", summary.packedFileBytes())
+                .member("compressionAgainstFloat32", summary.compression())
+                .endObject();
+    }
+
+    private static void summaryRow(JsonWriter json, NetworkSummary.Row row) {
+        json.member("binaryParameters", row.binaryParameters())
+                .member("floatParameters", row.floatParameters())
+                .member("packedBytes", row.packedBytes())
+                .member("float32Bytes", row.float32Bytes())
+                .member("binaryMacs", row.binaryMacs())
+                .member("floatMacs", row.floatMacs())
+                .endObject();
     }
 
     private static void network(JsonWriter json, NetworkDescription network) {

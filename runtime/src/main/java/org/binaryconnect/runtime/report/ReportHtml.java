@@ -12,7 +12,7 @@ import org.binaryconnect.runtime.run.TrainingConfig;
 
 /**
  * {@code report.html}: one page with the final figures, the two charts (by relative name: they sit next to it), the
- * configuration, the layers, the per-class test accuracy and every epoch. No external resources, so it opens offline
+ * configuration, the layers and their summary ({@link NetworkSummary}), the per-class test accuracy and every epoch. No external resources, so it opens offline
  * and from a CI artifact. All text is escaped: names and paths come from the user.
  */
 final class ReportHtml {
@@ -66,6 +66,8 @@ final class ReportHtml {
         configuration(network, inputs.config());
         html.append("<h2>Layers</h2>\n");
         layers(network.layers());
+        html.append("<h2>Summary</h2>\n");
+        summary(NetworkSummary.of(network));
         html.append("<h2>Epochs</h2>\n");
         epochs(inputs.epochs(), inputs.best(), inputs.binaryApart());
         html.append("</body>\n</html>\n");
@@ -141,6 +143,17 @@ final class ReportHtml {
                     String.valueOf(layer.dropout()));
         }
         html.append("</table>\n");
+    }
+
+    /** The per-layer summary: a row a layer, the totals, and the binarized shares below. */
+    private void summary(NetworkSummary summary) {
+        html.append("<table id=\"summary\">\n");
+        row("th", NetworkSummary.COLUMNS.toArray(String[]::new));
+        for (NetworkSummary.Row layer : summary.layers()) {
+            row("td", NetworkSummary.cells(layer));
+        }
+        row("th", NetworkSummary.cells(summary.total()));
+        html.append("</table>\n<p id=\"summary-shares\">").append(escape(summary.shares())).append("</p>\n");
     }
 
     /** @param binary whether to show the binary-weight accuracies, each next to its evaluation accuracy */

@@ -152,6 +152,63 @@ class TrainingReportTest {
     }
 
     @Test
+    void metricsJsonHoldsThePerLayerSummaryWithItsTotals() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("summary");
+
+        // hidden1: 784 -> 256 binary with batch norm; output: 256 -> 10 binary with batch norm (worked out by hand)
+        assertEquals(2, summary.get("layers").size());
+        JsonNode hidden1 = summary.at("/layers/0");
+        assertEquals("hidden1", hidden1.get("name").asText());
+        assertEquals("binary dense", hidden1.get("kind").asText());
+        assertEquals("256", hidden1.get("outputShape").asText());
+        assertEquals(784 * 256, hidden1.get("binaryParameters").asLong());
+        assertEquals(256 * 5, hidden1.get("floatParameters").asLong());
+        assertEquals(14 + 256 * 98 + 256 * 6, hidden1.get("packedBytes").asLong());
+        assertEquals(784 * 256 * 4, hidden1.get("float32Bytes").asLong());
+        assertEquals(784 * 256, hidden1.get("binaryMacs").asLong());
+        assertEquals(0, hidden1.get("floatMacs").asLong());
+        JsonNode total = summary.get("total");
+        assertEquals(784 * 256 + 256 * 10, total.get("binaryParameters").asLong());
+        assertEquals(256 * 5 + 10 * 5, total.get("floatParameters").asLong());
+        assertEquals(14 + 256 * 98 + 256 * 6 + 14 + 10 * 32 + 10 * 6, total.get("packedBytes").asLong());
+        assertEquals((784 * 256 + 256 * 10) * 4, total.get("float32Bytes").asLong());
+        assertEquals(784 * 256 + 256 * 10, total.get("binaryMacs").asLong());
+        assertEquals(0, total.get("floatMacs").asLong());
+        for (String figure : List.of("binaryParameters", "floatParameters", "packedBytes", "float32Bytes",
+                "binaryMacs", "floatMacs")) {
+            long sum = 0;
+            for (JsonNode layer : summary.get("layers")) {
+                sum += layer.get(figure).asLong();
+            }
+            assertEquals(sum, total.get(figure).asLong(), figure + " summed over the layers");
+        }
+        assertEquals(203264.0 / (203264 + 1330), summary.get("binaryParameterShare").asDouble(), 1e-12);
+        assertEquals(1.0, summary.get("binaryMacShare").asDouble());
+        NetworkSummary expected = NetworkSummary.of(ReportFixtures.network());
+        assertEquals(expected.packedFileBytes(), summary.get("packedFileBytes").asLong());
+    }
+
+    @Test
+    void thePageShowsThePerLayerSummaryWithItsTotals() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertTrue(html.contains("<table id=\"summary\">\n<tr><th>layer</th><th>kind</th><th>output</th>"
+                + "<th>binary params</th><th>float params</th><th>packed bytes</th><th>float32 bytes</th>"
+                + "<th>binary MACs</th><th>float MACs</th></tr>\n"), html);
+        assertTrue(html.contains("<tr><td>hidden1</td><td>binary dense</td><td class=\"n\">256</td>"
+                + "<td class=\"n\">200,704</td><td class=\"n\">1,280</td><td class=\"n\">26,638</td>"
+                + "<td class=\"n\">802,816</td><td class=\"n\">200,704</td><td class=\"n\">0</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>total</th><th></th><th></th><th>203,264</th><th>1,330</th><th>27,032</th>"
+                + "<th>813,056</th><th>203,264</th><th>0</th></tr>\n</table>"), html);
+        assertTrue(html.contains("<p id=\"summary-shares\">binarized: 99.35 % of the parameters, 100.00 % of the"
+                + " multiply-accumulates; packed model "), html);
+    }
+
+    @Test
     void withoutValidationSamplesTheValidationAccuracyIsNullAndADash() throws IOException {
         List<EpochResult> epochs = List.of(new EpochResult(1, 1e-3, 0.9, Double.NaN, 0.5, 2, 1000),
                 new EpochResult(2, 5e-4, 0.7, Double.NaN, 0.6, 2, 1000));
