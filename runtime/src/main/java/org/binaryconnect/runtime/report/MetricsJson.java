@@ -18,6 +18,9 @@ import org.binaryconnect.runtime.run.TrainingConfig;
  *
  * <p>{@code summary} is {@link NetworkSummary}: per layer its kind, output shape, parameters, bytes and
  * multiply-accumulates, then the {@code total} of each and the binarized shares.
+ *
+ * <p>Where the data names its classes, {@code classNames} holds the names in class order and each class of
+ * {@code test} its {@code name}; without names both are left out, and the file is as it always was.
  */
 final class MetricsJson {
 
@@ -54,7 +57,14 @@ final class MetricsJson {
                     .endObject();
         }
         json.endArray();
-        test(json.name("test"), inputs.test());
+        if (!inputs.classNames().isEmpty()) {
+            json.name("classNames").beginArray();
+            for (String name : inputs.classNames()) {
+                json.value(name);
+            }
+            json.endArray();
+        }
+        test(json.name("test"), inputs);
         summary(json.name("summary"), NetworkSummary.of(inputs.network()));
         return json.endObject().toString();
     }
@@ -128,16 +138,19 @@ final class MetricsJson {
                 .endObject();
     }
 
-    private static void test(JsonWriter json, ConfusionMatrix matrix) {
+    private static void test(JsonWriter json, ReportInputs inputs) {
+        ConfusionMatrix matrix = inputs.test();
         json.beginObject()
                 .member("samples", matrix.total())
                 .member("correct", matrix.correct())
                 .member("accuracy", matrix.accuracy());
         json.name("classes").beginArray();
         for (int c = 0; c < matrix.classes(); c++) {
-            json.beginObject()
-                    .member("class", c)
-                    .member("samples", matrix.samples(c))
+            json.beginObject().member("class", c);
+            if (!inputs.classNames().isEmpty()) {
+                json.member("name", inputs.classLabel(c));
+            }
+            json.member("samples", matrix.samples(c))
                     .member("correct", matrix.count(c, c))
                     .member("accuracy", matrix.classAccuracy(c))
                     .endObject();

@@ -61,7 +61,7 @@ final class ReportHtml {
         image(TrainingReport.CONFUSION_MATRIX_PNG, ConfusionMatrixChart.WIDTH, ConfusionMatrixChart.HEIGHT,
                 "Confusion matrix of the test predictions: true class down, predicted class across");
         html.append("<h2>Accuracy per class (test set)</h2>\n");
-        perClass(inputs.test());
+        perClass(inputs);
         html.append("<h2>Configuration</h2>\n");
         configuration(network, inputs.config());
         html.append("<h2>Layers</h2>\n");
@@ -100,15 +100,29 @@ final class ReportHtml {
                 .append("\" height=\"").append(height).append("\" alt=\"").append(escape(alt)).append("\"></p>\n");
     }
 
-    private void perClass(ConfusionMatrix matrix) {
+    /** A row a class: its index, its name where the data has names, and its figures. */
+    private void perClass(ReportInputs inputs) {
+        ConfusionMatrix matrix = inputs.test();
+        boolean named = !inputs.classNames().isEmpty();
         html.append("<table id=\"per-class\">\n");
-        row("th", "class", "samples", "correct", "accuracy");
+        row("th", named ? new String[] {"class", "name", "samples", "correct", "accuracy"}
+                : new String[] {"class", "samples", "correct", "accuracy"});
         for (int c = 0; c < matrix.classes(); c++) {
-            row("td", String.valueOf(c), String.valueOf(matrix.samples(c)), String.valueOf(matrix.count(c, c)),
-                    fraction(matrix.classAccuracy(c)));
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(c)));
+            if (named) {
+                cells.add(inputs.classLabel(c));
+            }
+            cells.addAll(List.of(String.valueOf(matrix.samples(c)), String.valueOf(matrix.count(c, c)),
+                    fraction(matrix.classAccuracy(c))));
+            row("td", cells.toArray(String[]::new));
         }
-        row("th", "all", String.valueOf(matrix.total()), String.valueOf(matrix.correct()),
-                fraction(matrix.accuracy()));
+        List<String> all = new ArrayList<>(List.of("all"));
+        if (named) {
+            all.add("");
+        }
+        all.addAll(List.of(String.valueOf(matrix.total()), String.valueOf(matrix.correct()),
+                fraction(matrix.accuracy())));
+        row("th", all.toArray(String[]::new));
         html.append("</table>\n");
     }
 

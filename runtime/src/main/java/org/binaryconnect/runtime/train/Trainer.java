@@ -18,6 +18,7 @@ import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.LearningRateSchedule;
 import org.binaryconnect.runtime.report.ReportInputs;
 import org.binaryconnect.runtime.report.TrainingReport;
+import org.binaryconnect.runtime.run.ClassNames;
 import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.binaryconnect.runtime.run.EpochResult;
 import org.binaryconnect.runtime.run.TrainingConfig;
@@ -47,6 +48,7 @@ public final class Trainer {
     private final Consumer<String> console;
     private final TrainingOptions options;
     private final ProgressDisplay progress;
+    private final List<String> classNames;
 
     /** A run that resumes its own checkpoint. @param console receives one line per epoch */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console) {
@@ -65,6 +67,17 @@ public final class Trainer {
      */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
             TrainingOptions options, ProgressDisplay progress) {
+        this(network, config, console, options, progress, List.of());
+    }
+
+    /**
+     * @param console receives what the run has to say besides its progress (resuming, the report's place)
+     * @param progress shows each epoch (and, if it likes, each batch); closed when training ends
+     * @param classNames the data's class names, in class order, for the report; empty: it shows class indices
+     */
+    public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
+            TrainingOptions options, ProgressDisplay progress, List<String> classNames) {
+        this.classNames = ClassNames.checked(classNames, network.description().classes());
         this.network = network;
         this.config = config;
         this.console = console;
@@ -170,7 +183,8 @@ public final class Trainer {
             }
         }
         TrainingResult result = new TrainingResult(epochs, best.best(), modelFile, metricsFile);
-        TrainingReport.write(output, ReportInputs.of(network.description(), config, result, bestTest));
+        TrainingReport.write(output, ReportInputs.of(network.description(), config, result, bestTest,
+                classNames));
         console.accept("report: " + output.resolve(TrainingReport.REPORT_HTML));
         return result;
     }

@@ -209,6 +209,59 @@ class TrainingReportTest {
     }
 
     @Test
+    void thePageNamesTheClassesOfDataWithNamesEscaped() throws IOException {
+        List<String> names = new ArrayList<>(ReportFixtures.FASHION_MNIST);
+        names.set(8, "Bag <b>&\"'");
+        ReportInputs inputs = ReportFixtures.namedInputs(dir, names);
+        TrainingReport.write(dir, inputs);
+
+        String html = Files.readString(dir.resolve("report.html"));
+
+        ConfusionMatrix matrix = inputs.test();
+        assertTrue(html.contains("<table id=\"per-class\">\n<tr><th>class</th><th>name</th><th>samples</th>"), html);
+        assertTrue(html.contains("<tr><td>0</td><td>T-shirt/top</td><td class=\"n\">" + matrix.samples(0) + "</td>"),
+                html);
+        assertTrue(html.contains("<tr><td>8</td><td>Bag &lt;b&gt;&amp;&quot;&#39;</td><td class=\"n\">"), html);
+        assertTrue(html.contains("<tr><td>9</td><td>Ankle boot</td>"), html);
+        assertTrue(html.contains("<tr><th>all</th><th></th><th>" + matrix.total() + "</th>"), html);
+        assertFalse(html.contains("Bag <b>"), "a raw name is on the page");
+        assertNotBlank(image("confusion-matrix.png"), ConfusionMatrixChart.WIDTH, ConfusionMatrixChart.HEIGHT);
+    }
+
+    @Test
+    void metricsJsonNamesTheClassesOfDataWithNames() throws IOException {
+        List<String> names = new ArrayList<>(ReportFixtures.FASHION_MNIST);
+        names.set(8, "Bag \"big\", \\ / \u0001");
+        TrainingReport.write(dir, ReportFixtures.namedInputs(dir, names));
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+
+        List<String> read = new ArrayList<>();
+        json.get("classNames").forEach(name -> read.add(name.asText()));
+        assertEquals(names, read);
+        assertEquals("T-shirt/top", json.at("/test/classes/0/name").asText());
+        assertEquals(names.get(8), json.at("/test/classes/8/name").asText());
+        assertEquals(8, json.at("/test/classes/8/class").asInt());
+    }
+
+    @Test
+    void withoutClassNamesMetricsJsonHasNoNames() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+
+        assertFalse(json.has("classNames"));
+        assertFalse(json.at("/test/classes/0").has("name"));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("<tr><th>class</th><th>samples</th>"));
+    }
+
+    @Test
+    void namesThatAreNotOneAClassAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> ReportFixtures.namedInputs(dir, ReportFixtures.FASHION_MNIST.subList(0, 9)));
+    }
+
+    @Test
     void withoutValidationSamplesTheValidationAccuracyIsNullAndADash() throws IOException {
         List<EpochResult> epochs = List.of(new EpochResult(1, 1e-3, 0.9, Double.NaN, 0.5, 2, 1000),
                 new EpochResult(2, 5e-4, 0.7, Double.NaN, 0.6, 2, 1000));
