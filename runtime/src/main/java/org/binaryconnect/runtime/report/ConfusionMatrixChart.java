@@ -20,8 +20,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * {@code confusion-matrix.png}: a heat map of the test predictions, true classes down, predicted classes across, each
- * cell printed with its count, the classes labelled by name where the data has names. A cell's colour is its share of the true class's samples, so classes of different
- * sizes read alike and the diagonal is each class's accuracy.
+ * cell printed with its count, the classes labelled by name where the data has names. A cell's colour is its share of
+ * the true class's samples, so classes of different sizes read alike and the diagonal is each class's accuracy.
  */
 final class ConfusionMatrixChart {
 

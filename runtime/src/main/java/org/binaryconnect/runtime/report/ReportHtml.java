@@ -12,8 +12,9 @@ import org.binaryconnect.runtime.run.TrainingConfig;
 
 /**
  * {@code report.html}: one page with the final figures, the two charts (by relative name: they sit next to it), the
- * configuration, the layers and their summary ({@link NetworkSummary}), the per-class test accuracy and every epoch. No external resources, so it opens offline
- * and from a CI artifact. All text is escaped: names and paths come from the user.
+ * configuration, the layers and their summary ({@link NetworkSummary}), the per-class test accuracy (with the classes'
+ * names where the data has them) and every epoch. No external resources, so it opens offline and from a CI artifact.
+ * All text is escaped: names and paths come from the user.
  */
 final class ReportHtml {
 
