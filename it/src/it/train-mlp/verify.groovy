@@ -13,15 +13,18 @@ def model = new File(output, 'model.bin')
 assert model.isFile() && model.length() > 0 : "no model at $model"
 
 def lines = new File(output, 'metrics.csv').readLines().findAll { !it.isBlank() }
-assert lines[0] == 'epoch,learning_rate,train_loss,val_accuracy,test_accuracy,seconds,samples_per_s'
+assert lines[0] == 'epoch,learning_rate,train_loss,val_accuracy,test_accuracy,seconds,samples_per_s,' +
+        'val_binary_accuracy,test_binary_accuracy'
 assert lines.size() == 3 : "expected 2 epochs in metrics.csv, got: $lines"
 lines.drop(1).eachWithIndex { row, i ->
     def fields = row.split(',', -1)
-    assert fields.length == 7 : row
+    assert fields.length == 9 : row
     assert fields[0] == String.valueOf(i + 1) : row
-    [fields[3], fields[4]].each { accuracy ->
+    [fields[3], fields[4], fields[7], fields[8]].each { accuracy ->
         double value = accuracy as double
         assert value >= 0d && value <= 1d : row
     }
+    // TinyMlp binarizes deterministically and is evaluated with its binary weights: one measurement, both names
+    assert fields[7] == fields[3] && fields[8] == fields[4] : row
 }
 return true

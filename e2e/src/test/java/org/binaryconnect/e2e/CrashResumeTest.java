@@ -149,8 +149,10 @@ class CrashResumeTest {
     private static List<String> losses(Path output) throws IOException {
         List<String> losses = new ArrayList<>();
         for (String row : Files.readAllLines(output.resolve("metrics.csv")).subList(1, EPOCHS + 1)) {
-            String[] fields = row.split(",");
-            losses.add(fields[0] + "," + fields[2] + "," + fields[3] + "," + fields[4]);
+            String[] fields = row.split(",", -1);
+            // the figures, not the seconds: loss, accuracies, and the binary-weight accuracies after them
+            losses.add(fields[0] + "," + fields[2] + "," + fields[3] + "," + fields[4] + "," + fields[7] + ","
+                    + fields[8]);
         }
         return losses;
     }

@@ -56,6 +56,12 @@ class CheckpointResumeTest {
         for (int i = 0; i < EPOCHS; i++) {
             assertEquals(expected.epochs().get(i).trainLoss(), resumed.epochs().get(i).trainLoss(), 0.0);
             assertEquals(expected.epochs().get(i).testAccuracy(), resumed.epochs().get(i).testAccuracy(), 0.0);
+            // a stochastic network: its binary-weight accuracies are measured apart, and resume to the same figures
+            assertTrue(resumed.epochs().get(i).binaryApart());
+            assertEquals(expected.epochs().get(i).validationBinaryAccuracy(),
+                    resumed.epochs().get(i).validationBinaryAccuracy(), 0.0);
+            assertEquals(expected.epochs().get(i).testBinaryAccuracy(), resumed.epochs().get(i).testBinaryAccuracy(),
+                    0.0);
         }
         assertArrayEquals(Files.readAllBytes(uninterrupted.resolve("model.bin")),
                 Files.readAllBytes(interrupted.resolve("model.bin")));

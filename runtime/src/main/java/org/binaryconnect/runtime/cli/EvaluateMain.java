@@ -19,6 +19,7 @@ import org.binaryconnect.runtime.network.NetworkClasses;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.run.ConfusionMatrix;
+import org.binaryconnect.runtime.train.DatasetClassNames;
 import org.binaryconnect.runtime.train.EvaluationReport;
 import org.binaryconnect.runtime.train.Evaluator;
 
@@ -95,7 +96,8 @@ public final class EvaluateMain {
             labels[i] = samples.label(i);
         }
         return new EvaluationReport(description.name(), parsed.part().label(), dataset.directory(), weights,
-                outcome.loss(), ConfusionMatrix.of(description.classes(), labels, predicted));
+                outcome.loss(), ConfusionMatrix.of(description.classes(), labels, predicted),
+                DatasetClassNames.of(dataset));
     }
 
     private static Samples samples(Dataset dataset, EvaluateArguments.Part part, int validationSamples, Path data) {

@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -18,8 +20,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * {@code confusion-matrix.png}: a heat map of the test predictions, true classes down, predicted classes across, each
- * cell printed with its count. A cell's colour is its share of the true class's samples, so classes of different
- * sizes read alike and the diagonal is each class's accuracy.
+ * cell printed with its count, the classes labelled by name where the data has names. A cell's colour is its share of
+ * the true class's samples, so classes of different sizes read alike and the diagonal is each class's accuracy.
  */
 final class ConfusionMatrixChart {
 
@@ -35,14 +37,26 @@ final class ConfusionMatrixChart {
     private ConfusionMatrixChart() {
     }
 
+    /** The chart with classes labelled by index. */
     static byte[] png(String network, ConfusionMatrix matrix) throws IOException {
+        List<String> indices = new ArrayList<>();
+        for (int c = 0; c < matrix.classes(); c++) {
+            indices.add(String.valueOf(c));
+        }
+        return png(network, matrix, indices);
+    }
+
+    /** @param classLabels each class's name, or its index where the data has no names */
+    static byte[] png(String network, ConfusionMatrix matrix, List<String> classLabels) throws IOException {
         ChartPng.headless();
         int classes = matrix.classes();
-        String[] labels = new String[classes];
+        if (classLabels.size() != classes) {
+            throw new IllegalArgumentException(classLabels.size() + " labels for " + classes + " classes");
+        }
+        String[] labels = classLabels.toArray(String[]::new);
         int cells = classes * classes;
         double[][] xyz = new double[3][cells];
         for (int t = 0; t < classes; t++) {
-            labels[t] = String.valueOf(t);
             long samples = matrix.samples(t);
             for (int p = 0; p < classes; p++) {
                 int i = t * classes + p;
@@ -55,6 +69,10 @@ final class ConfusionMatrixChart {
         data.addSeries("share of the true class", xyz);
 
         NumberAxis predicted = classAxis("predicted class", labels);
+        if (predicted instanceof SymbolAxis symbols && !isIndices(labels)) {
+            // names side by side across the cells overlap ("T-shirt/top", "Ankle boot"): turn them upright
+            symbols.setVerticalTickLabels(true);
+        }
         NumberAxis trueClass = classAxis("true class", labels);
         // Row 0 at the top, as the matrix is printed on the console and in confusion-matrix.csv.
         trueClass.setInverted(true);
@@ -103,6 +121,15 @@ final class ConfusionMatrixChart {
         }
         axis.setRange(-0.5, classes.length - 0.5);
         return axis;
+    }
+
+    private static boolean isIndices(String[] labels) {
+        for (int c = 0; c < labels.length; c++) {
+            if (!labels[c].equals(String.valueOf(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** White for 0 to dark blue for 1, linear in each channel. */

@@ -3,6 +3,7 @@ package org.binaryconnect.runtime.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.binaryconnect.runtime.run.EpochResult;
 import org.jfree.chart.JFreeChart;
@@ -17,7 +18,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * {@code learning-curves.png}: the mean training loss per epoch above, validation and test accuracy per epoch below,
+ * {@code learning-curves.png}: the mean training loss per epoch above, validation and test accuracy per epoch below
+ * (and the test accuracy with binary weights where it was measured apart from the evaluation weights'),
  * on one epoch axis, the best epoch marked. Loss and accuracy get a plot each because their scales have nothing in common.
  */
 final class LearningCurvesChart {
@@ -28,6 +30,7 @@ final class LearningCurvesChart {
     private static final Color LOSS = new Color(0x1F, 0x77, 0xB4);
     private static final Color VALIDATION = new Color(0xFF, 0x7F, 0x0E);
     private static final Color TEST = new Color(0x2C, 0xA0, 0x2C);
+    private static final Color TEST_BINARY = new Color(0xD6, 0x27, 0x28);
 
     private LearningCurvesChart() {
     }
@@ -38,7 +41,11 @@ final class LearningCurvesChart {
         XYSeries loss = new XYSeries("training loss");
         XYSeries validation = new XYSeries("validation accuracy");
         XYSeries test = new XYSeries("test accuracy");
+        XYSeries testBinary = new XYSeries("test accuracy, binary weights (exported)");
         for (EpochResult epoch : epochs) {
+            if (epoch.binaryApart()) {
+                testBinary.add(epoch.epoch(), epoch.testBinaryAccuracy());
+            }
             loss.add(epoch.epoch(), epoch.trainLoss());
             // Without validation samples there is no validation accuracy: the series stays empty, not a row of NaN.
             if (!Double.isNaN(epoch.validationAccuracy())) {
@@ -53,12 +60,19 @@ final class LearningCurvesChart {
         plot.setGap(12);
         plot.add(subplot("training loss", new XYSeriesCollection(loss), LOSS), 1);
         XYSeriesCollection accuracies = new XYSeriesCollection();
-        Color[] colors = validation.isEmpty() ? new Color[] {TEST} : new Color[] {VALIDATION, TEST};
+        List<Color> colors = new ArrayList<>();
         if (!validation.isEmpty()) {
             accuracies.addSeries(validation);
+            colors.add(VALIDATION);
         }
         accuracies.addSeries(test);
-        XYPlot accuracyPlot = subplot("accuracy", accuracies, colors);
+        colors.add(TEST);
+        // only where it differs in kind from the test accuracy (a stochastic network): else the same line twice
+        if (!testBinary.isEmpty()) {
+            accuracies.addSeries(testBinary);
+            colors.add(TEST_BINARY);
+        }
+        XYPlot accuracyPlot = subplot("accuracy", accuracies, colors.toArray(Color[]::new));
         ValueMarker marker = new ValueMarker(best, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         marker.setLabel("best");

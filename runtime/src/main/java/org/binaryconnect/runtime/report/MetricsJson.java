@@ -11,6 +11,16 @@ import org.binaryconnect.runtime.run.TrainingConfig;
  * {@code metrics.json}: the whole run for programs (metrics.csv holds the epochs for spreadsheets): the network, the
  * configuration, the best epoch and the run's totals, every epoch, and the test evaluation of the model. Names
  * follow {@code evaluation.json} (camelCase); accuracies without samples are {@code null}.
+ *
+ * <p>{@code validationBinaryAccuracy} and {@code testBinaryAccuracy} (of the best epoch and of each epoch) are measured
+ * with deterministic binary weights, what export ships; {@code binaryAccuracyApart} says whether that was a
+ * measurement of its own (false: the evaluation weights are binary, and they are the same figures).
+ *
+ * <p>{@code summary} is {@link NetworkSummary}: per layer its kind, output shape, parameters, bytes and
+ * multiply-accumulates, then the {@code total} of each and the binarized shares.
+ *
+ * <p>Where the data names its classes, {@code classNames} holds the names in class order and each class of
+ * {@code test} its {@code name}; without names both are left out, and the file is as it always was.
  */
 final class MetricsJson {
 
@@ -26,7 +36,10 @@ final class MetricsJson {
                 .member("epoch", best.epoch())
                 .member("validationAccuracy", best.validationAccuracy())
                 .member("testAccuracy", best.testAccuracy())
+                .member("validationBinaryAccuracy", best.validationBinaryAccuracy())
+                .member("testBinaryAccuracy", best.testBinaryAccuracy())
                 .endObject();
+        json.member("binaryAccuracyApart", inputs.binaryApart());
         json.member("totalSeconds", inputs.totalSeconds());
         json.member("samplesPerSecond", inputs.samplesPerSecond());
         json.name("epochs").beginArray();
@@ -39,11 +52,48 @@ final class MetricsJson {
                     .member("testAccuracy", epoch.testAccuracy())
                     .member("seconds", epoch.seconds())
                     .member("samplesPerSecond", epoch.samplesPerSecond())
+                    .member("validationBinaryAccuracy", epoch.validationBinaryAccuracy())
+                    .member("testBinaryAccuracy", epoch.testBinaryAccuracy())
                     .endObject();
         }
         json.endArray();
-        test(json.name("test"), inputs.test());
+        if (!inputs.classNames().isEmpty()) {
+            json.name("classNames").beginArray();
+            for (String name : inputs.classNames()) {
+                json.value(name);
+            }
+            json.endArray();
+        }
+        test(json.name("test"), inputs);
+        summary(json.name("summary"), NetworkSummary.of(inputs.network()));
         return json.endObject().toString();
+    }
+
+    /** The per-layer summary, as {@code mvn binaryconnect:summary} prints it, with its totals and shares. */
+    private static void summary(JsonWriter json, NetworkSummary summary) {
+        json.beginObject();
+        json.name("layers").beginArray();
+        for (NetworkSummary.Row row : summary.layers()) {
+            summaryRow(json.beginObject().member("name", row.name()).member("kind", row.kind())
+                    .member("outputShape", row.outputShape()), row);
+        }
+        json.endArray();
+        summaryRow(json.name("total").beginObject(), summary.total());
+        json.member("binaryParameterShare", summary.binaryParameterShare())
+                .member("binaryMacShare", summary.binaryMacShare())
+                .member("packedFileBytes", summary.packedFileBytes())
+                .member("compressionAgainstFloat32", summary.compression())
+                .endObject();
+    }
+
+    private static void summaryRow(JsonWriter json, NetworkSummary.Row row) {
+        json.member("binaryParameters", row.binaryParameters())
+                .member("floatParameters", row.floatParameters())
+                .member("packedBytes", row.packedBytes())
+                .member("float32Bytes", row.float32Bytes())
+                .member("binaryMacs", row.binaryMacs())
+                .member("floatMacs", row.floatMacs())
+                .endObject();
     }
 
     private static void network(JsonWriter json, NetworkDescription network) {
@@ -88,16 +138,19 @@ final class MetricsJson {
                 .endObject();
     }
 
-    private static void test(JsonWriter json, ConfusionMatrix matrix) {
+    private static void test(JsonWriter json, ReportInputs inputs) {
+        ConfusionMatrix matrix = inputs.test();
         json.beginObject()
                 .member("samples", matrix.total())
                 .member("correct", matrix.correct())
                 .member("accuracy", matrix.accuracy());
         json.name("classes").beginArray();
         for (int c = 0; c < matrix.classes(); c++) {
-            json.beginObject()
-                    .member("class", c)
-                    .member("samples", matrix.samples(c))
+            json.beginObject().member("class", c);
+            if (!inputs.classNames().isEmpty()) {
+                json.member("name", inputs.classLabel(c));
+            }
+            json.member("samples", matrix.samples(c))
                     .member("correct", matrix.count(c, c))
                     .member("accuracy", matrix.classAccuracy(c))
                     .endObject();

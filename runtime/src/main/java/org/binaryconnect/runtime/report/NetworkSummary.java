@@ -112,11 +112,14 @@ public record NetworkSummary(String network, List<Row> layers, long fileBytes) {
         return share(total.binaryMacs(), total.binaryMacs() + total.floatMacs());
     }
 
+    /** The table's column headings, as the text table and report.html show them. */
+    static final List<String> COLUMNS = List.of("layer", "kind", "output", "binary params", "float params",
+            "packed bytes", "float32 bytes", "binary MACs", "float MACs");
+
     /** The table as text, one line a layer, then the totals and the binarized shares. */
     public List<String> lines() {
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"layer", "kind", "output", "binary params", "float params", "packed bytes",
-            "float32 bytes", "binary MACs", "float MACs"});
+        cells.add(COLUMNS.toArray(String[]::new));
         for (Row row : layers) {
             cells.add(cells(row));
         }
@@ -136,15 +139,24 @@ public record NetworkSummary(String network, List<Row> layers, long fileBytes) {
             }
             lines.add(text.toString().stripTrailing());
         }
-        Row total = total();
-        lines.add(String.format(Locale.ROOT, "binarized: %.2f %% of the parameters, %.2f %% of the multiply-accumulates;"
-                + " packed model %s bytes, %.1fx smaller than float32 weights", 100 * binaryParameterShare(),
-                100 * binaryMacShare(), grouped(packedFileBytes()),
-                (double) total.float32Bytes() / packedFileBytes()));
+        lines.add(shares());
         return lines;
     }
 
-    private static String[] cells(Row row) {
+    /** The line under the table: the binarized shares and the packed model's size against float32 weights. */
+    String shares() {
+        return String.format(Locale.ROOT, "binarized: %.2f %% of the parameters, %.2f %% of the multiply-accumulates;"
+                + " packed model %s bytes, %.1fx smaller than float32 weights", 100 * binaryParameterShare(),
+                100 * binaryMacShare(), grouped(packedFileBytes()), compression());
+    }
+
+    /** How many times the float32 weights outweigh the whole packed model file. */
+    public double compression() {
+        return (double) total().float32Bytes() / packedFileBytes();
+    }
+
+    /** One row's cells under {@link #COLUMNS}, the numbers grouped by thousands. */
+    static String[] cells(Row row) {
         return new String[] {row.name(), row.kind(), row.outputShape(), grouped(row.binaryParameters()),
             grouped(row.floatParameters()), grouped(row.packedBytes()), grouped(row.float32Bytes()),
             grouped(row.binaryMacs()), grouped(row.floatMacs())};

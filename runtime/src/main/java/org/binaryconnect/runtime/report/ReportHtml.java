@@ -1,5 +1,6 @@
 package org.binaryconnect.runtime.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.binaryconnect.dsl.EvaluationWeights;
@@ -11,8 +12,9 @@ import org.binaryconnect.runtime.run.TrainingConfig;
 
 /**
  * {@code report.html}: one page with the final figures, the two charts (by relative name: they sit next to it), the
- * configuration, the layers, the per-class test accuracy and every epoch. No external resources, so it opens offline
- * and from a CI artifact. All text is escaped: names and paths come from the user.
+ * configuration, the layers and their summary ({@link NetworkSummary}), the per-class test accuracy (with the classes'
+ * names where the data has them) and every epoch. No external resources, so it opens offline and from a CI artifact.
+ * All text is escaped: names and paths come from the user.
  */
 final class ReportHtml {
 
@@ -60,13 +62,15 @@ final class ReportHtml {
         image(TrainingReport.CONFUSION_MATRIX_PNG, ConfusionMatrixChart.WIDTH, ConfusionMatrixChart.HEIGHT,
                 "Confusion matrix of the test predictions: true class down, predicted class across");
         html.append("<h2>Accuracy per class (test set)</h2>\n");
-        perClass(inputs.test());
+        perClass(inputs);
         html.append("<h2>Configuration</h2>\n");
         configuration(network, inputs.config());
         html.append("<h2>Layers</h2>\n");
         layers(network.layers());
+        html.append("<h2>Summary</h2>\n");
+        summary(NetworkSummary.of(network));
         html.append("<h2>Epochs</h2>\n");
-        epochs(inputs.epochs(), inputs.best());
+        epochs(inputs.epochs(), inputs.best(), inputs.binaryApart());
         html.append("</body>\n</html>\n");
         return html.toString();
     }
@@ -77,6 +81,11 @@ final class ReportHtml {
         figure("Best epoch", best.epoch() + " of " + inputs.epochs().size(), "best-epoch");
         figure("Validation accuracy", fraction(best.validationAccuracy()), "validation-accuracy");
         figure("Test accuracy", fraction(best.testAccuracy()), "test-accuracy");
+        if (inputs.binaryApart()) {
+            // what export ships: its signs, not the weights this network is evaluated with
+            figure("Test accuracy with binary weights (exported)", fraction(best.testBinaryAccuracy()),
+                    "test-binary-accuracy");
+        }
         figure("Total time", duration(inputs.totalSeconds()), "total-time");
         figure("Training samples/s", format("%.0f", inputs.samplesPerSecond()), "samples-per-second");
         html.append("</dl>\n");
@@ -92,15 +101,29 @@ final class ReportHtml {
                 .append("\" height=\"").append(height).append("\" alt=\"").append(escape(alt)).append("\"></p>\n");
     }
 
-    private void perClass(ConfusionMatrix matrix) {
+    /** A row a class: its index, its name where the data has names, and its figures. */
+    private void perClass(ReportInputs inputs) {
+        ConfusionMatrix matrix = inputs.test();
+        boolean named = !inputs.classNames().isEmpty();
         html.append("<table id=\"per-class\">\n");
-        row("th", "class", "samples", "correct", "accuracy");
+        row("th", named ? new String[] {"class", "name", "samples", "correct", "accuracy"}
+                : new String[] {"class", "samples", "correct", "accuracy"});
         for (int c = 0; c < matrix.classes(); c++) {
-            row("td", String.valueOf(c), String.valueOf(matrix.samples(c)), String.valueOf(matrix.count(c, c)),
-                    fraction(matrix.classAccuracy(c)));
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(c)));
+            if (named) {
+                cells.add(inputs.classLabel(c));
+            }
+            cells.addAll(List.of(String.valueOf(matrix.samples(c)), String.valueOf(matrix.count(c, c)),
+                    fraction(matrix.classAccuracy(c))));
+            row("td", cells.toArray(String[]::new));
         }
-        row("th", "all", String.valueOf(matrix.total()), String.valueOf(matrix.correct()),
-                fraction(matrix.accuracy()));
+        List<String> all = new ArrayList<>(List.of("all"));
+        if (named) {
+            all.add("");
+        }
+        all.addAll(List.of(String.valueOf(matrix.total()), String.valueOf(matrix.correct()),
+                fraction(matrix.accuracy())));
+        row("th", all.toArray(String[]::new));
         html.append("</table>\n");
     }
 
@@ -137,15 +160,44 @@ final class ReportHtml {
         html.append("</table>\n");
     }
 
-    private void epochs(List<EpochResult> epochs, EpochResult best) {
+    /** The per-layer summary: a row a layer, the totals, and the binarized shares below. */
+    private void summary(NetworkSummary summary) {
+        html.append("<table id=\"summary\">\n");
+        row("th", NetworkSummary.COLUMNS.toArray(String[]::new));
+        for (NetworkSummary.Row layer : summary.layers()) {
+            row("td", NetworkSummary.cells(layer));
+        }
+        row("th", NetworkSummary.cells(summary.total()));
+        html.append("</table>\n<p id=\"summary-shares\">").append(escape(summary.shares())).append("</p>\n");
+    }
+
+    /** @param binary whether to show the binary-weight accuracies, each next to its evaluation accuracy */
+    private void epochs(List<EpochResult> epochs, EpochResult best, boolean binary) {
         html.append("<table id=\"epochs\">\n");
-        row("th", "epoch", "learning rate", "training loss", "validation accuracy", "test accuracy", "seconds",
-                "samples/s");
+        List<String> header = new ArrayList<>(List.of("epoch", "learning rate", "training loss",
+                "validation accuracy"));
+        if (binary) {
+            header.add("validation accuracy, binary weights");
+        }
+        header.add("test accuracy");
+        if (binary) {
+            header.add("test accuracy, binary weights");
+        }
+        header.addAll(List.of("seconds", "samples/s"));
+        row("th", header.toArray(String[]::new));
         for (EpochResult epoch : epochs) {
-            row("td", epoch.epoch() + (epoch.equals(best) ? " (best)" : ""), format("%.3g", epoch.learningRate()),
-                    format("%.4f", epoch.trainLoss()), fraction(epoch.validationAccuracy()),
-                    fraction(epoch.testAccuracy()), format("%.1f", epoch.seconds()),
-                    format("%.0f", epoch.samplesPerSecond()));
+            List<String> cells = new ArrayList<>(List.of(epoch.epoch() + (epoch.equals(best) ? " (best)" : ""),
+                    format("%.3g", epoch.learningRate()), format("%.4f", epoch.trainLoss()),
+                    fraction(epoch.validationAccuracy())));
+            if (binary) {
+                cells.add(fraction(epoch.validationBinaryAccuracy()));
+            }
+            cells.add(fraction(epoch.testAccuracy()));
+            if (binary) {
+                cells.add(fraction(epoch.testBinaryAccuracy()));
+            }
+            cells.addAll(List.of(format("%.1f", epoch.seconds()), format("%.0f", epoch.samplesPerSecond())));
+            row("td", cells.toArray(String[]::new));
         }
         html.append("</table>\n");
     }

@@ -49,8 +49,17 @@ public final class TrainingReport {
                 new Document(METRICS_JSON, () -> utf8(MetricsJson.render(inputs))),
                 new Document(LEARNING_CURVES_PNG, () -> LearningCurvesChart.png(network, inputs.epochs(),
                         inputs.best().epoch())),
-                new Document(CONFUSION_MATRIX_PNG, () -> ConfusionMatrixChart.png(network, inputs.test())),
+                new Document(CONFUSION_MATRIX_PNG, () -> ConfusionMatrixChart.png(network, inputs.test(),
+                        labels(inputs))),
                 new Document(REPORT_HTML, () -> utf8(ReportHtml.render(inputs))));
+    }
+
+    private static List<String> labels(ReportInputs inputs) {
+        List<String> labels = new ArrayList<>();
+        for (int c = 0; c < inputs.network().classes(); c++) {
+            labels.add(inputs.classLabel(c));
+        }
+        return labels;
     }
 
     static List<Path> write(Path directory, List<Document> documents) throws IOException {

@@ -21,7 +21,9 @@ import org.binaryconnect.runtime.network.TrainableNetwork;
 public record TrainingProgress(int epoch, String runKey, long randomState, long steps, double referenceLoss,
         List<EpochResult> history, ConfusionMatrix bestTestMatrix) {
 
-    private static final int FORMAT = 1;
+    // 2: each epoch's figures end with the binary-weight accuracies and whether they were measured apart. A format-1
+    // checkpoint is refused (as any other format) rather than resumed with binary figures nobody measured.
+    private static final int FORMAT = 2;
 
     public TrainingProgress {
         history = List.copyOf(history);
@@ -53,7 +55,8 @@ public record TrainingProgress(int epoch, String runKey, long randomState, long 
                 .mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(",")));
         for (EpochResult e : history) {
             line(text, "epoch." + e.epoch(), e.learningRate() + "," + e.trainLoss() + "," + e.validationAccuracy()
-                    + "," + e.testAccuracy() + "," + e.seconds() + "," + e.samplesPerSecond());
+                    + "," + e.testAccuracy() + "," + e.seconds() + "," + e.samplesPerSecond() + ","
+                    + e.validationBinaryAccuracy() + "," + e.testBinaryAccuracy() + "," + e.binaryApart());
         }
         return text.toString();
     }
@@ -81,12 +84,13 @@ public record TrainingProgress(int epoch, String runKey, long randomState, long 
         List<EpochResult> history = new ArrayList<>(epoch);
         for (int e = 1; e <= epoch; e++) {
             String[] fields = required(values, "epoch." + e).split(",", -1);
-            if (fields.length != 6) {
-                throw new IllegalArgumentException("epoch." + e + " has " + fields.length + " fields, not 6");
+            if (fields.length != 9) {
+                throw new IllegalArgumentException("epoch." + e + " has " + fields.length + " fields, not 9");
             }
             history.add(new EpochResult(e, Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
                     Double.parseDouble(fields[2]), Double.parseDouble(fields[3]), Double.parseDouble(fields[4]),
-                    Double.parseDouble(fields[5])));
+                    Double.parseDouble(fields[5]), Double.parseDouble(fields[6]), Double.parseDouble(fields[7]),
+                    bool(fields[8], e)));
         }
         if (values.size() != 7 + epoch) {
             throw new IllegalArgumentException(values.size() + " entries where " + (7 + epoch) + " belong");
@@ -112,6 +116,14 @@ public record TrainingProgress(int epoch, String runKey, long randomState, long 
             counts[i] = Long.parseLong(fields[i]);
         }
         return ConfusionMatrix.ofCounts(classes, counts);
+    }
+
+    private static boolean bool(String field, int epoch) {
+        if (!field.equals("true") && !field.equals("false")) {
+            throw new IllegalArgumentException("epoch." + epoch + " ends with \"" + shorten(field)
+                    + "\", not true or false");
+        }
+        return Boolean.parseBoolean(field);
     }
 
     private static void line(StringBuilder text, String key, Object value) {

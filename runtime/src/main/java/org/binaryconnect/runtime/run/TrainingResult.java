@@ -29,7 +29,10 @@ public record TrainingResult(List<EpochResult> epochs, EpochResult best, Path mo
         String validation = Double.isNaN(best.validationAccuracy()) ? "no validation samples, last epoch"
                 : String.format(Locale.ROOT, "best validation accuracy %.4f at epoch %d", best.validationAccuracy(),
                         best.epoch());
-        return String.format(Locale.ROOT, "%s, test accuracy %.4f; model: %s", validation, best.testAccuracy(),
-                modelFile);
+        String binary = best.binaryApart()
+                ? String.format(Locale.ROOT, " (with binary weights, as exported: %.4f)", best.testBinaryAccuracy())
+                : "";
+        return String.format(Locale.ROOT, "%s, test accuracy %.4f%s; model: %s", validation, best.testAccuracy(),
+                binary, modelFile);
     }
 }

@@ -3,6 +3,7 @@ package org.binaryconnect.runtime.train;
 import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.dsl.Loss;
 import org.binaryconnect.runtime.data.Samples;
+import org.binaryconnect.runtime.network.LayerDescription;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.Buf;
@@ -32,6 +33,26 @@ public final class Evaluator {
     public double accuracy(Samples samples) {
         NetworkDescription description = network.description();
         return accuracy(samples, description.evaluation(), description.evaluationSamples());
+    }
+
+    /**
+     * Whether the accuracy with the declared evaluation weights can differ from the accuracy with deterministic
+     * binary weights, the signs that export packs: true for {@code REAL} and {@code SAMPLED_AVERAGE} evaluation of a
+     * network with binary layers. Where it is false, {@link #accuracy(Samples)} is already the binary accuracy.
+     */
+    public boolean binaryAccuracyApart() {
+        NetworkDescription description = network.description();
+        return description.evaluation() != EvaluationWeights.BINARY
+                && description.layers().stream().anyMatch(LayerDescription::binary);
+    }
+
+    /**
+     * Accuracy with deterministic binary weights, what the exported model scores. It draws no random numbers
+     * ({@code BINARY} takes the signs), so measuring it between epochs leaves the training of a stochastic network
+     * as it was: the next training step binarizes afresh after any evaluation.
+     */
+    public double binaryAccuracy(Samples samples) {
+        return accuracy(samples, EvaluationWeights.BINARY, 1);
     }
 
     /**

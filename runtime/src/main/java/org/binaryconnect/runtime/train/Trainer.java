@@ -18,6 +18,7 @@ import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.LearningRateSchedule;
 import org.binaryconnect.runtime.report.ReportInputs;
 import org.binaryconnect.runtime.report.TrainingReport;
+import org.binaryconnect.runtime.run.ClassNames;
 import org.binaryconnect.runtime.run.ConfusionMatrix;
 import org.binaryconnect.runtime.run.EpochResult;
 import org.binaryconnect.runtime.run.TrainingConfig;
@@ -26,7 +27,8 @@ import org.binaryconnect.runtime.run.TrainingResult;
 
 /**
  * The training loop, as the authors ran it: every epoch a fresh shuffle, full batches only (the remainder is
- * dropped), the learning rate decayed per epoch, then validation and test accuracy. The state of the best
+ * dropped), the learning rate decayed per epoch, then validation and test accuracy (with the evaluation weights,
+ * and with binary weights where those differ, see {@link EpochResult}). The state of the best
  * validation epoch is saved as {@code model.bin} whenever validation improves; {@code metrics.csv} gets a row per
  * epoch; {@code checkpoint.bin} holds everything needed to continue after the last completed epoch. At the end,
  * {@code metrics.json}, the learning curves and test confusion matrix as PNG and {@code report.html} join them.
@@ -46,6 +48,7 @@ public final class Trainer {
     private final Consumer<String> console;
     private final TrainingOptions options;
     private final ProgressDisplay progress;
+    private final List<String> classNames;
 
     /** A run that resumes its own checkpoint. @param console receives one line per epoch */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console) {
@@ -64,6 +67,17 @@ public final class Trainer {
      */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
             TrainingOptions options, ProgressDisplay progress) {
+        this(network, config, console, options, progress, List.of());
+    }
+
+    /**
+     * @param console receives what the run has to say besides its progress (resuming, the report's place)
+     * @param progress shows each epoch (and, if it likes, each batch); closed when training ends
+     * @param classNames the data's class names, in class order, for the report; empty: it shows class indices
+     */
+    public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
+            TrainingOptions options, ProgressDisplay progress, List<String> classNames) {
+        this.classNames = ClassNames.checked(classNames, network.description().classes());
         this.network = network;
         this.config = config;
         this.console = console;
@@ -95,6 +109,7 @@ public final class Trainer {
         }
         BatchFiller batch = new BatchFiller(network);
         Evaluator evaluator = new Evaluator(network);
+        boolean binaryApart = evaluator.binaryAccuracyApart();
         LearningRateSchedule schedule = config.schedule();
         Path output = config.outputDirectory();
         Files.createDirectories(output);
@@ -148,9 +163,14 @@ public final class Trainer {
                 double validationAccuracy = evaluator.accuracy(data.validation());
                 ConfusionMatrix test = evaluator.confusionMatrix(data.test());
                 double testAccuracy = test.accuracy();
+                // what export ships, where the evaluation weights are not it; else the same figures, measured once
+                double validationBinary = binaryApart ? evaluator.binaryAccuracy(data.validation())
+                        : validationAccuracy;
+                double testBinary = binaryApart ? evaluator.binaryAccuracy(data.test()) : testAccuracy;
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EpochResult result = new EpochResult(epoch, learningRate, lossSum / batches, validationAccuracy,
-                        testAccuracy, seconds, (double) batches * batchSize / trainingSeconds);
+                        testAccuracy, seconds, (double) batches * batchSize / trainingSeconds, validationBinary,
+                        testBinary, binaryApart);
                 epochs.add(result);
                 MetricsCsv.write(metricsFile, epochs);
                 if (best.offer(result)) {
@@ -163,7 +183,8 @@ public final class Trainer {
             }
         }
         TrainingResult result = new TrainingResult(epochs, best.best(), modelFile, metricsFile);
-        TrainingReport.write(output, ReportInputs.of(network.description(), config, result, bestTest));
+        TrainingReport.write(output, ReportInputs.of(network.description(), config, result, bestTest,
+                classNames));
         console.accept("report: " + output.resolve(TrainingReport.REPORT_HTML));
         return result;
     }

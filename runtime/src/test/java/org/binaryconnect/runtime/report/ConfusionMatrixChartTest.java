@@ -1,11 +1,13 @@
 package org.binaryconnect.runtime.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -45,5 +47,16 @@ class ConfusionMatrixChartTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(ConfusionMatrixChart.png("Gap", matrix)));
 
         assertEquals(ConfusionMatrixChart.WIDTH, image.getWidth());
+    }
+
+    @Test
+    void classNamesAreDrawnInsteadOfIndices() throws IOException {
+        ConfusionMatrix matrix = ReportFixtures.matrix();
+
+        byte[] indices = ConfusionMatrixChart.png("Named", matrix);
+        byte[] names = ConfusionMatrixChart.png("Named", matrix, ReportFixtures.FASHION_MNIST);
+
+        assertFalse(Arrays.equals(indices, names), "the names changed nothing on the chart");
+        assertEquals(ConfusionMatrixChart.WIDTH, ImageIO.read(new ByteArrayInputStream(names)).getWidth());
     }
 }

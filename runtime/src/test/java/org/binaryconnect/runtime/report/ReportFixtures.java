@@ -73,6 +73,44 @@ final class ReportFixtures {
                 pairs.stream().mapToInt(p -> p[1]).toArray());
     }
 
+    /**
+     * The same run as a stochastic network evaluated with its real-valued weights: each epoch's binary-weight
+     * accuracies, measured apart, 3 and 4 points below.
+     */
+    static List<EpochResult> stochasticEpochs() {
+        List<EpochResult> epochs = new ArrayList<>();
+        for (EpochResult e : epochs()) {
+            epochs.add(new EpochResult(e.epoch(), e.learningRate(), e.trainLoss(), e.validationAccuracy(),
+                    e.testAccuracy(), e.seconds(), e.samplesPerSecond(), e.validationAccuracy() - 0.03,
+                    e.testAccuracy() - 0.04, true));
+        }
+        return epochs;
+    }
+
+    static ReportInputs stochasticInputs(Path output) {
+        return stochasticInputs(output, List.of());
+    }
+
+    /** {@link #stochasticInputs(Path)} on data whose class names are {@code names}. */
+    static ReportInputs stochasticInputs(Path output, List<String> names) {
+        List<EpochResult> epochs = stochasticEpochs();
+        NetworkDescription n = network();
+        NetworkDescription stochastic = new NetworkDescription(n.name(), n.specClass(), n.inputShape(), n.classes(),
+                n.batchSize(), Binarization.STOCHASTIC, n.loss(), EvaluationWeights.REAL, 1, n.optimizer(),
+                n.training(), n.layers());
+        return new ReportInputs(stochastic, config(output), epochs, best(epochs), matrix(), names);
+    }
+
+    /** Fashion-MNIST's classes, with a slash in the first. */
+    static final List<String> FASHION_MNIST = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+            "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    /** The run on data whose class names are {@code names}. */
+    static ReportInputs namedInputs(Path output, List<String> names) {
+        List<EpochResult> epochs = epochs();
+        return new ReportInputs(network(), config(output), epochs, best(epochs), matrix(), names);
+    }
+
     static ReportInputs inputs(Path output) {
         List<EpochResult> epochs = epochs();
         return new ReportInputs(network(), config(output), epochs, best(epochs), matrix());

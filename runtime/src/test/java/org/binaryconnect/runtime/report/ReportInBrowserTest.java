@@ -50,6 +50,9 @@ class ReportInBrowserTest {
         assertTrue(dom.contains("<dd id=\"test-accuracy\">0.8713</dd>"), dom);
         assertTrue(dom.contains("<dd id=\"best-epoch\">10 of 12</dd>"), dom);
         assertTrue(dom.contains("Training report: Mlp&lt;b&gt;&amp;\"Q\""), dom);
+        assertTrue(dom.contains("<dd id=\"test-binary-accuracy\">0.8312</dd>"), dom);
+        assertTrue(dom.contains("<td>0</td><td>T-shirt/top</td>"), dom);
+        assertTrue(dom.contains("<table id=\"summary\">"), dom);
     }
 
     @Test
@@ -80,7 +83,8 @@ class ReportInBrowserTest {
     /** The report of the fixture run, under target/ so that the screenshot's page can be opened too. */
     private static Path writeReport() throws IOException {
         Path directory = Path.of("target", "report-in-browser", "Mlp").toAbsolutePath();
-        TrainingReport.write(directory, ReportFixtures.inputs(directory));
+        // a stochastic network on named classes: every section the page can have
+        TrainingReport.write(directory, ReportFixtures.stochasticInputs(directory, ReportFixtures.FASHION_MNIST));
         return directory.resolve(TrainingReport.REPORT_HTML);
     }
 

@@ -96,6 +96,172 @@ class TrainingReportTest {
     }
 
     @Test
+    void aStochasticRunsMetricsJsonCarriesBothAccuraciesOfEveryEpoch() throws IOException {
+        ReportInputs inputs = ReportFixtures.stochasticInputs(dir);
+        TrainingReport.write(dir, inputs);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+
+        assertTrue(json.get("binaryAccuracyApart").asBoolean());
+        JsonNode epochs = json.get("epochs");
+        for (int i = 0; i < epochs.size(); i++) {
+            EpochResult expected = inputs.epochs().get(i);
+            assertEquals(expected.validationAccuracy(), epochs.get(i).get("validationAccuracy").asDouble());
+            assertEquals(expected.testAccuracy(), epochs.get(i).get("testAccuracy").asDouble());
+            assertEquals(expected.validationBinaryAccuracy(),
+                    epochs.get(i).get("validationBinaryAccuracy").asDouble());
+            assertEquals(expected.testBinaryAccuracy(), epochs.get(i).get("testBinaryAccuracy").asDouble());
+        }
+        assertEquals(ReportFixtures.BEST_TEST_ACCURACY, json.at("/best/testAccuracy").asDouble());
+        assertEquals(ReportFixtures.BEST_TEST_ACCURACY - 0.04, json.at("/best/testBinaryAccuracy").asDouble());
+        assertEquals(0.885 - 0.03, json.at("/best/validationBinaryAccuracy").asDouble());
+    }
+
+    @Test
+    void aStochasticRunsPageShowsTheBinaryAccuracyNextToTheEvaluationAccuracy() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.stochasticInputs(dir));
+
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertTrue(html.contains("<dd id=\"test-accuracy\">0.8713</dd>\n<dt>Test accuracy with binary weights "
+                + "(exported)</dt><dd id=\"test-binary-accuracy\">0.8312</dd>"), html);
+        assertTrue(html.contains("<th>validation accuracy</th><th>validation accuracy, binary weights</th>"
+                + "<th>test accuracy</th><th>test accuracy, binary weights</th>"), html);
+        assertTrue(html.contains("<td>10 (best)</td><td class=\"n\">5.86e-06</td><td class=\"n\">0.1700</td>"
+                + "<td class=\"n\">0.8850</td><td class=\"n\">0.8550</td><td class=\"n\">0.8713</td>"
+                + "<td class=\"n\">0.8312</td>"), html);
+        assertNotBlank(image("learning-curves.png"), LearningCurvesChart.WIDTH, LearningCurvesChart.HEIGHT);
+    }
+
+    @Test
+    void aDeterministicRunsFilesHoldOneMeasurementUnderBothNames() throws IOException {
+        ReportInputs inputs = ReportFixtures.inputs(dir);
+        TrainingReport.write(dir, inputs);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertFalse(json.get("binaryAccuracyApart").asBoolean());
+        for (JsonNode epoch : json.get("epochs")) {
+            assertEquals(epoch.get("testAccuracy").asDouble(), epoch.get("testBinaryAccuracy").asDouble());
+            assertEquals(epoch.get("validationAccuracy").asDouble(),
+                    epoch.get("validationBinaryAccuracy").asDouble());
+        }
+        assertEquals(json.at("/best/testAccuracy").asDouble(), json.at("/best/testBinaryAccuracy").asDouble());
+        assertFalse(html.contains("binary weights"), "the page repeats the one measurement as a second one");
+    }
+
+    @Test
+    void metricsJsonHoldsThePerLayerSummaryWithItsTotals() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("summary");
+
+        // hidden1: 784 -> 256 binary with batch norm; output: 256 -> 10 binary with batch norm (worked out by hand)
+        assertEquals(2, summary.get("layers").size());
+        JsonNode hidden1 = summary.at("/layers/0");
+        assertEquals("hidden1", hidden1.get("name").asText());
+        assertEquals("binary dense", hidden1.get("kind").asText());
+        assertEquals("256", hidden1.get("outputShape").asText());
+        assertEquals(784 * 256, hidden1.get("binaryParameters").asLong());
+        assertEquals(256 * 5, hidden1.get("floatParameters").asLong());
+        assertEquals(14 + 256 * 98 + 256 * 6, hidden1.get("packedBytes").asLong());
+        assertEquals(784 * 256 * 4, hidden1.get("float32Bytes").asLong());
+        assertEquals(784 * 256, hidden1.get("binaryMacs").asLong());
+        assertEquals(0, hidden1.get("floatMacs").asLong());
+        JsonNode total = summary.get("total");
+        assertEquals(784 * 256 + 256 * 10, total.get("binaryParameters").asLong());
+        assertEquals(256 * 5 + 10 * 5, total.get("floatParameters").asLong());
+        assertEquals(14 + 256 * 98 + 256 * 6 + 14 + 10 * 32 + 10 * 6, total.get("packedBytes").asLong());
+        assertEquals((784 * 256 + 256 * 10) * 4, total.get("float32Bytes").asLong());
+        assertEquals(784 * 256 + 256 * 10, total.get("binaryMacs").asLong());
+        assertEquals(0, total.get("floatMacs").asLong());
+        for (String figure : List.of("binaryParameters", "floatParameters", "packedBytes", "float32Bytes",
+                "binaryMacs", "floatMacs")) {
+            long sum = 0;
+            for (JsonNode layer : summary.get("layers")) {
+                sum += layer.get(figure).asLong();
+            }
+            assertEquals(sum, total.get(figure).asLong(), figure + " summed over the layers");
+        }
+        assertEquals(203264.0 / (203264 + 1330), summary.get("binaryParameterShare").asDouble(), 1e-12);
+        assertEquals(1.0, summary.get("binaryMacShare").asDouble());
+        NetworkSummary expected = NetworkSummary.of(ReportFixtures.network());
+        assertEquals(expected.packedFileBytes(), summary.get("packedFileBytes").asLong());
+    }
+
+    @Test
+    void thePageShowsThePerLayerSummaryWithItsTotals() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertTrue(html.contains("<table id=\"summary\">\n<tr><th>layer</th><th>kind</th><th>output</th>"
+                + "<th>binary params</th><th>float params</th><th>packed bytes</th><th>float32 bytes</th>"
+                + "<th>binary MACs</th><th>float MACs</th></tr>\n"), html);
+        assertTrue(html.contains("<tr><td>hidden1</td><td>binary dense</td><td class=\"n\">256</td>"
+                + "<td class=\"n\">200,704</td><td class=\"n\">1,280</td><td class=\"n\">26,638</td>"
+                + "<td class=\"n\">802,816</td><td class=\"n\">200,704</td><td class=\"n\">0</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>total</th><th></th><th></th><th>203,264</th><th>1,330</th><th>27,032</th>"
+                + "<th>813,056</th><th>203,264</th><th>0</th></tr>\n</table>"), html);
+        assertTrue(html.contains("<p id=\"summary-shares\">binarized: 99.35 % of the parameters, 100.00 % of the"
+                + " multiply-accumulates; packed model "), html);
+    }
+
+    @Test
+    void thePageNamesTheClassesOfDataWithNamesEscaped() throws IOException {
+        List<String> names = new ArrayList<>(ReportFixtures.FASHION_MNIST);
+        names.set(8, "Bag <b>&\"'");
+        ReportInputs inputs = ReportFixtures.namedInputs(dir, names);
+        TrainingReport.write(dir, inputs);
+
+        String html = Files.readString(dir.resolve("report.html"));
+
+        ConfusionMatrix matrix = inputs.test();
+        assertTrue(html.contains("<table id=\"per-class\">\n<tr><th>class</th><th>name</th><th>samples</th>"), html);
+        assertTrue(html.contains("<tr><td>0</td><td>T-shirt/top</td><td class=\"n\">" + matrix.samples(0) + "</td>"),
+                html);
+        assertTrue(html.contains("<tr><td>8</td><td>Bag &lt;b&gt;&amp;&quot;&#39;</td><td class=\"n\">"), html);
+        assertTrue(html.contains("<tr><td>9</td><td>Ankle boot</td>"), html);
+        assertTrue(html.contains("<tr><th>all</th><th></th><th>" + matrix.total() + "</th>"), html);
+        assertFalse(html.contains("Bag <b>"), "a raw name is on the page");
+        assertNotBlank(image("confusion-matrix.png"), ConfusionMatrixChart.WIDTH, ConfusionMatrixChart.HEIGHT);
+    }
+
+    @Test
+    void metricsJsonNamesTheClassesOfDataWithNames() throws IOException {
+        List<String> names = new ArrayList<>(ReportFixtures.FASHION_MNIST);
+        names.set(8, "Bag \"big\", \\ / \u0001");
+        TrainingReport.write(dir, ReportFixtures.namedInputs(dir, names));
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+
+        List<String> read = new ArrayList<>();
+        json.get("classNames").forEach(name -> read.add(name.asText()));
+        assertEquals(names, read);
+        assertEquals("T-shirt/top", json.at("/test/classes/0/name").asText());
+        assertEquals(names.get(8), json.at("/test/classes/8/name").asText());
+        assertEquals(8, json.at("/test/classes/8/class").asInt());
+    }
+
+    @Test
+    void withoutClassNamesMetricsJsonHasNoNames() throws IOException {
+        TrainingReport.write(dir, ReportFixtures.inputs(dir));
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+
+        assertFalse(json.has("classNames"));
+        assertFalse(json.at("/test/classes/0").has("name"));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("<tr><th>class</th><th>samples</th>"));
+    }
+
+    @Test
+    void namesThatAreNotOneAClassAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> ReportFixtures.namedInputs(dir, ReportFixtures.FASHION_MNIST.subList(0, 9)));
+    }
+
+    @Test
     void withoutValidationSamplesTheValidationAccuracyIsNullAndADash() throws IOException {
         List<EpochResult> epochs = List.of(new EpochResult(1, 1e-3, 0.9, Double.NaN, 0.5, 2, 1000),
                 new EpochResult(2, 5e-4, 0.7, Double.NaN, 0.6, 2, 1000));

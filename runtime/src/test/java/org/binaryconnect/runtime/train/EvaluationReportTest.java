@@ -72,6 +72,44 @@ class EvaluationReportTest {
         assertEquals("true_class,predicted_0,predicted_1,predicted_2\n0,2,1,0\n1,1,1,0\n2,0,0,0\n", report().csv());
     }
 
+    /** {@link #report()} on data whose classes have names, one of them needing quotes in CSV and escapes in JSON. */
+    private static EvaluationReport named() {
+        return new EvaluationReport("Tiny", "test", Path.of("/data/tiny"), EvaluationWeights.BINARY, 0.25,
+                report().matrix(), List.of("T-shirt/top", "Shirt, \"formal\"", "Ankle boot"));
+    }
+
+    @Test
+    void printsTheClassesNamesBesideTheirIndices() {
+        assertEquals(List.of(
+                "class  name             samples  correct  accuracy",
+                "    0  T-shirt/top            3        2    0.6667",
+                "    1  Shirt, \"formal\"        2        1    0.5000",
+                "    2  Ankle boot             0        0         -"), named().lines().subList(2, 6));
+        assertEquals(report().lines().subList(6, 11), named().lines().subList(6, 11), "the matrix keeps indices");
+    }
+
+    @Test
+    void writesTheNamesIntoTheJson() {
+        String json = named().json();
+
+        assertTrue(json.contains("""
+                  "classNames": [
+                    "T-shirt/top",
+                    "Shirt, \\"formal\\"",
+                    "Ankle boot"
+                  ],
+                  "classes": [
+                    {"class": 0, "name": "T-shirt/top", "samples": 3, "correct": 2, "accuracy": 0.6666666666666666},
+                """), json);
+        assertTrue(json.contains("{\"class\": 1, \"name\": \"Shirt, \\\"formal\\\"\", \"samples\": 2"), json);
+    }
+
+    @Test
+    void writesTheNamesIntoTheCsvQuotedWhereTheyHoldACommaOrAQuote() {
+        assertEquals("true_class,predicted_T-shirt/top,\"predicted_Shirt, \"\"formal\"\"\",predicted_Ankle boot\n"
+                + "T-shirt/top,2,1,0\n\"Shirt, \"\"formal\"\"\",1,1,0\nAnkle boot,0,0,0\n", named().csv());
+    }
+
     @Test
     void escapesStringsAsMetricsJsonDoes() {
         String name = "a\"b\\c\nd\u0001\u2028e\u2029";

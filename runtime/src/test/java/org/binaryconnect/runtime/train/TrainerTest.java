@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.binaryconnect.dsl.EvaluationWeights;
 import org.binaryconnect.runtime.data.Dataset;
 import org.binaryconnect.runtime.data.DatasetSplit;
 import org.binaryconnect.runtime.data.IdxDataset;
@@ -21,6 +22,8 @@ import org.binaryconnect.runtime.data.SyntheticImages;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.model.ModelFileException;
 import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.network.LayerDescription;
+import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.Rng;
 import org.binaryconnect.runtime.optim.LearningRateSchedule;
@@ -54,6 +57,66 @@ class TrainerTest {
     }
 
     @Test
+    void aNetworkEvaluatedWithWhatShipsIsEvaluatedOnceAnEpoch() throws IOException {
+        EvaluationLog network = new EvaluationLog(new LinearSoftmaxNetwork(DataType.FLOAT, 77),
+                EvaluationWeights.BINARY, true);
+
+        TrainingResult result = new Trainer(network, config(2, out), line -> { }).train(dataset.split(60));
+
+        // validation and test, with the network's weights, and nothing else
+        assertEquals(List.of(EvaluationWeights.BINARY, EvaluationWeights.BINARY, EvaluationWeights.BINARY,
+                EvaluationWeights.BINARY), network.preparations);
+        assertFalse(result.epochs().get(1).binaryApart());
+    }
+
+    @Test
+    void aNetworkEvaluatedWithRealWeightsIsAlsoEvaluatedWithBinaryWeights() throws IOException {
+        EvaluationLog network = new EvaluationLog(new LinearSoftmaxNetwork(DataType.FLOAT, 77), EvaluationWeights.REAL,
+                true);
+        List<String> console = new ArrayList<>();
+
+        TrainingResult result = new Trainer(network, config(2, out), console::add).train(dataset.split(60));
+
+        List<EvaluationWeights> epoch = List.of(EvaluationWeights.REAL, EvaluationWeights.REAL,
+                EvaluationWeights.BINARY, EvaluationWeights.BINARY);
+        assertEquals(List.of(epoch, epoch).stream().flatMap(List::stream).toList(), network.preparations);
+        assertTrue(result.epochs().get(1).binaryApart());
+        assertTrue(console.get(1).matches("epoch 2/2  .*  val_accuracy \\d\\.\\d{4} \\(binary \\d\\.\\d{4}\\)"
+                + "  test_accuracy \\d\\.\\d{4} \\(binary \\d\\.\\d{4}\\)  .*"), console.get(1));
+    }
+
+    /**
+     * A network that declares {@code evaluation} weights (and, with {@code binaryLayer}, a binary layer) and records
+     * every {@code prepareEvaluation}.
+     */
+    private static final class EvaluationLog extends ForwardingNetwork {
+
+        final List<EvaluationWeights> preparations = new ArrayList<>();
+        private final NetworkDescription description;
+
+        EvaluationLog(TrainableNetwork delegate, EvaluationWeights evaluation, boolean binaryLayer) {
+            super(delegate);
+            NetworkDescription d = delegate.description();
+            List<LayerDescription> layers = d.layers().stream().map(l -> new LayerDescription(l.name(), l.inputs(),
+                    l.units(), binaryLayer, l.h(), l.batchNorm(), l.batchNormEpsilon(), l.activation(), l.dropout(),
+                    l.summary())).toList();
+            this.description = new NetworkDescription(d.name(), d.specClass(), d.inputShape(), d.classes(),
+                    d.batchSize(), d.binarization(), d.loss(), evaluation, 1, d.optimizer(), d.training(), layers);
+        }
+
+        @Override
+        public NetworkDescription description() {
+            return description;
+        }
+
+        @Override
+        public void prepareEvaluation(EvaluationWeights weights) {
+            preparations.add(weights);
+            delegate.prepareEvaluation(weights);
+        }
+    }
+
+    @Test
     void learnsSeparableDataAndWritesMetricsAndBestModel() throws IOException {
         LinearSoftmaxNetwork network = new LinearSoftmaxNetwork(DataType.FLOAT, 77);
         // from all-zero weights every sample is predicted as class 0: chance level, whatever the seed
@@ -76,7 +139,10 @@ class TrainerTest {
         LearningRateSchedule schedule = new LearningRateSchedule(0.5, 0.05, 4);
         for (int epoch = 1; epoch <= 4; epoch++) {
             String[] row = csv.get(epoch).split(",");
-            assertEquals(7, row.length);
+            assertEquals(9, row.length);
+            // a full-precision network: its evaluation weights are what ships, so the binary columns repeat them
+            assertEquals(row[3], row[7]);
+            assertEquals(row[4], row[8]);
             assertEquals(String.valueOf(epoch), row[0]);
             assertEquals(schedule.rateAt(epoch), Double.parseDouble(row[1]), 1e-6);
             EpochResult figures = result.epochs().get(epoch - 1);
