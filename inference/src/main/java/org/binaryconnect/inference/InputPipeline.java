@@ -213,14 +213,22 @@ public final class InputPipeline {
      * reading of the matrix.
      */
     public static void whiten(float[] values, double[] mean, float[] matrix) {
+        whiten(values, 0, values.length / mean.length, mean, matrix);
+    }
+
+    /**
+     * {@link #whiten(float[], double[], float[])} for the {@code count} samples from sample {@code first} on:
+     * callers may whiten parts of an array on several threads and get the same bits.
+     */
+    public static void whiten(float[] values, int first, int count, double[] mean, float[] matrix) {
         int features = mean.length;
-        int samples = values.length / features;
+        int end = first + count;
         float[] centred = new float[WHITEN_BLOCK * features];
         float[] out = new float[WHITEN_BLOCK * features];
-        for (int first = 0; first < samples; first += WHITEN_BLOCK) {
-            int rows = Math.min(WHITEN_BLOCK, samples - first);
+        for (int block = first; block < end; block += WHITEN_BLOCK) {
+            int rows = Math.min(WHITEN_BLOCK, end - block);
             for (int r = 0; r < rows; r++) {
-                int base = (first + r) * features;
+                int base = (block + r) * features;
                 for (int i = 0; i < features; i++) {
                     centred[r * features + i] = (float) (values[base + i] - mean[i]);
                 }
@@ -236,7 +244,7 @@ public final class InputPipeline {
                     }
                 }
             }
-            System.arraycopy(out, 0, values, first * features, rows * features);
+            System.arraycopy(out, 0, values, block * features, rows * features);
         }
     }
 

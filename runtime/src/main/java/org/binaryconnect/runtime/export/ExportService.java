@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import org.binaryconnect.runtime.model.ModelFile;
+import org.binaryconnect.runtime.model.ModelHeader;
 import org.binaryconnect.runtime.network.NetworkClasses;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 
@@ -31,8 +32,8 @@ public final class ExportService {
     public static ExportResult export(String networkClass, Path modelFile, Path resourceDirectory, Path cDirectory)
             throws IOException {
         TrainableNetwork network = NetworkClasses.instantiate(networkClass, OptionalLong.empty());
-        ModelFile.load(modelFile, network);
-        PackedModel model = PackedModel.of(network);
+        ModelHeader header = ModelFile.load(modelFile, network);
+        PackedModel model = PackedModel.of(network, header.pipeline(), header.classNames());
         Path packed = resourceDirectory.resolve(model.resourcePath());
         PackedModelWriter.write(model, packed);
         List<Path> cFiles = CExporter.write(model, cDirectory);

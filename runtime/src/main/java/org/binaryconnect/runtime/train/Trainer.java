@@ -154,11 +154,12 @@ public final class Trainer {
                 epochs.add(result);
                 MetricsCsv.write(metricsFile, epochs);
                 if (best.offer(result)) {
-                    ModelFile.save(modelFile, network, epoch);
+                    ModelFile.save(modelFile, network, epoch, data.pipeline(), data.classNames());
                     bestTest = test;
                 }
                 CheckpointFile.save(checkpointFile, network, new TrainingProgress(epoch, runKey,
-                        network.randomState(), network.steps(), divergence.referenceLoss(), epochs, bestTest));
+                        network.randomState(), network.steps(), divergence.referenceLoss(), epochs, bestTest),
+                        data.pipeline(), data.classNames());
                 display.epochDone(result);
             }
         }
@@ -203,7 +204,8 @@ public final class Trainer {
         }
         if (bestEpoch == saved.epoch()) {
             TrainingProgress restored = checkpoint.restoreInto(network);
-            ModelFile.save(modelFile, network, bestEpoch);
+            ModelHeader recorded = checkpoint.header();
+            ModelFile.save(modelFile, network, bestEpoch, recorded.pipeline(), recorded.classNames());
             console.accept(modelFile + " " + problem + ": rebuilt from the checkpoint, which holds the best epoch, "
                     + bestEpoch);
             return restored;

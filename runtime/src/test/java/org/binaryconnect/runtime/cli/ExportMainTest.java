@@ -66,9 +66,10 @@ class ExportMainTest {
         assertTrue(Files.isRegularFile(c.resolve("hand.h")) && Files.isRegularFile(c.resolve("hand.c")));
         List<String> lines = lines(out);
         assertEquals("packed resource: " + resource, lines.get(0));
-        // 175 bytes: the header with its 32-character fingerprint, 3 rows of 9 bytes of signs, 6 full-precision
-        // floats, 10 three-byte scales and shifts, and the checksum
-        assertEquals("packed model: 0.2 KiB (175 bytes) against 0.8 KiB of float32 weights: 4.9x smaller",
+        // 188 bytes: the header with its 32-character fingerprint, the default input pipeline (9 bytes) and no class
+        // names (4), 3 rows of 9 bytes of signs, 6 full-precision floats, 10 three-byte scales and shifts, and the
+        // checksum
+        assertEquals("packed model: 0.2 KiB (188 bytes) against 0.8 KiB of float32 weights: 4.6x smaller",
                 lines.get(lines.size() - 1));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
