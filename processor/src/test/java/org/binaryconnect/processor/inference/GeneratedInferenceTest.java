@@ -2,6 +2,7 @@ package org.binaryconnect.processor.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.processor.specs.SplitInferenceNetInference;
 import org.binaryconnect.processor.specs.TinyInferenceNetInference;
 import org.binaryconnect.processor.specs.WideInferenceNetInference;
@@ -196,6 +199,36 @@ class GeneratedInferenceTest {
         TinyInferenceNetInference tied = TinyInferenceNetInference.load(new ByteArrayInputStream(model.bytes()));
         assertEquals(0, tied.predict(batch[0]));
         assertEquals(0, tied.predict(batch)[0]);
+    }
+
+    /**
+     * predictPixels applies the packed model's recorded pipeline, not a fixed scaling: with bytes to [0, 1] and
+     * centering, its prediction is predict's on those features, and the old {@code 2 * x / 255 - 1} would give
+     * other features and other scores.
+     */
+    @Test
+    void predictPixelsAppliesTheRecordedPipelineAndClassNameTheRecordedNames() throws IOException {
+        PackedModelBuilder model = tiny(4);
+        model.low = 0f;
+        model.high = 1f;
+        model.centering = new float[] {0.5f, 0.25f, -0.5f, 0f, 1f};
+        model.classNames = List.of("cat", "dog", "Ankle boot");
+        TinyInferenceNetInference network = TinyInferenceNetInference.load(new ByteArrayInputStream(model.bytes()));
+        byte[] pixels = {0, (byte) 255, (byte) 128, 17, (byte) 200};
+        float[] features = InputPipeline.scaling(5, 0f, 1f).withCentering(model.centering).features(pixels);
+        float[] oldScaling = new float[5];
+        for (int i = 0; i < 5; i++) {
+            oldScaling[i] = 2f * (pixels[i] & 0xff) / 255f - 1f;
+        }
+
+        assertEquals(InputPipeline.scaling(5, 0f, 1f).withCentering(model.centering), network.pipeline());
+        assertEquals(network.predict(features), network.predictPixels(pixels));
+        assertNotEquals(Arrays.toString(network.scores(oldScaling)),
+                Arrays.toString(network.scores(features)));
+        assertEquals("dog", network.className(1));
+        assertEquals("Ankle boot", network.className(2));
+        assertThrows(IndexOutOfBoundsException.class, () -> network.className(3));
+        assertEquals("2", TinyInferenceNetInference.load(new ByteArrayInputStream(tiny(4).bytes())).className(2));
     }
 
     @Test
