@@ -70,7 +70,9 @@ final class ModelFileReader {
         if (version != ModelFormat.VERSION) {
             throw new ModelFileException(kind.label() + " " + file + " has format version " + version
                     + ", but this runtime reads version " + ModelFormat.VERSION
-                    + ": use the BinaryConnect version that wrote it, or train again.");
+                    + (kind == StateFileKind.CHECKPOINT
+                            ? ": " + kind.remedy() + " (or use the BinaryConnect version that wrote it)."
+                            : ": use the BinaryConnect version that wrote it, or train again."));
         }
         int bodyLength = bytes.length - 4;
         CRC32 crc = new CRC32();
