@@ -2,7 +2,6 @@ package org.binaryconnect.processor.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,8 +202,8 @@ class GeneratedInferenceTest {
 
     /**
      * predictPixels applies the packed model's recorded pipeline, not a fixed scaling: with bytes to [0, 1] and
-     * centering, its prediction is predict's on those features, and the old {@code 2 * x / 255 - 1} would give
-     * other features and other scores.
+     * centering it predicts, on every one of 300 random images, what predict gives for those features; the old
+     * {@code 2 * x / 255 - 1} predicts a good part of them differently, so a class that kept it fails here.
      */
     @Test
     void predictPixelsAppliesTheRecordedPipelineAndClassNameTheRecordedNames() throws IOException {
@@ -214,17 +213,23 @@ class GeneratedInferenceTest {
         model.centering = new float[] {0.5f, 0.25f, -0.5f, 0f, 1f};
         model.classNames = List.of("cat", "dog", "Ankle boot");
         TinyInferenceNetInference network = TinyInferenceNetInference.load(new ByteArrayInputStream(model.bytes()));
-        byte[] pixels = {0, (byte) 255, (byte) 128, 17, (byte) 200};
-        float[] features = InputPipeline.scaling(5, 0f, 1f).withCentering(model.centering).features(pixels);
-        float[] oldScaling = new float[5];
-        for (int i = 0; i < 5; i++) {
-            oldScaling[i] = 2f * (pixels[i] & 0xff) / 255f - 1f;
+        InputPipeline pipeline = InputPipeline.scaling(5, 0f, 1f).withCentering(model.centering);
+        Random random = new Random(8);
+        int differentWithTheOldScaling = 0;
+        for (int s = 0; s < 300; s++) {
+            byte[] pixels = new byte[5];
+            random.nextBytes(pixels);
+            float[] oldScaling = new float[5];
+            for (int i = 0; i < 5; i++) {
+                oldScaling[i] = 2f * (pixels[i] & 0xff) / 255f - 1f;
+            }
+            int expected = network.predict(pipeline.features(pixels));
+            assertEquals(expected, network.predictPixels(pixels), "image " + s);
+            differentWithTheOldScaling += network.predict(oldScaling) != expected ? 1 : 0;
         }
 
-        assertEquals(InputPipeline.scaling(5, 0f, 1f).withCentering(model.centering), network.pipeline());
-        assertEquals(network.predict(features), network.predictPixels(pixels));
-        assertNotEquals(Arrays.toString(network.scores(oldScaling)),
-                Arrays.toString(network.scores(features)));
+        assertTrue(differentWithTheOldScaling > 30, differentWithTheOldScaling + " of 300");
+        assertEquals(pipeline, network.pipeline());
         assertEquals("dog", network.className(1));
         assertEquals("Ankle boot", network.className(2));
         assertThrows(IndexOutOfBoundsException.class, () -> network.className(3));
