@@ -65,6 +65,14 @@ class InputPipelineTest {
             float[] alone = java.util.Arrays.copyOfRange(values, s * features, (s + 1) * features);
             InputPipeline.whiten(alone, mean, matrix);
             assertArrayEquals(alone, java.util.Arrays.copyOfRange(together, s * features, (s + 1) * features));
+            // the documented order, written plainly (what the C kernel does): the unrolled loops keep it
+            for (int j = 0; j < features; j++) {
+                float sum = 0f;
+                for (int i = 0; i < features; i++) {
+                    sum += (float) (values[s * features + i] - mean[i]) * matrix[i * features + j];
+                }
+                assertEquals(Float.floatToRawIntBits(sum), Float.floatToRawIntBits(alone[j]), "sample " + s);
+            }
         }
     }
 
