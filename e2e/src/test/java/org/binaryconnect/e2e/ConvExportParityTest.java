@@ -73,7 +73,7 @@ class ConvExportParityTest {
 
     private static ExportParityTest.Shipped cnn(byte[] packed) throws IOException {
         ParitySeedCnnInference inference = ParitySeedCnnInference.load(new ByteArrayInputStream(packed));
-        return new ExportParityTest.Shipped(inference::predict, inference::predict, inference::predictPixels,
+        return new ExportParityTest.Shipped(null, inference::predict, inference::predictPixels,
                 inference::className);
     }
 
