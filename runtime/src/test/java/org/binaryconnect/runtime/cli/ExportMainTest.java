@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.runtime.export.ExportNetworks;
+import org.binaryconnect.runtime.export.PackedModel;
 import org.binaryconnect.runtime.export.PackedModelWriter;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.train.LinearSoftmaxNetwork;
@@ -72,6 +74,28 @@ class ExportMainTest {
         assertEquals("packed model: 0.2 KiB (188 bytes) against 0.8 KiB of float32 weights: 4.6x smaller",
                 lines.get(lines.size() - 1));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What model.bin records about the inputs is what the packed file and the C carry. */
+    @Test
+    void exportsThePipelineAndTheClassNamesTheModelRecords() throws IOException {
+        InputPipeline pipeline = InputPipeline.scaling(70, 0f, 1f)
+                .withContrastNormalization(55).withCentering(new float[70]);
+        Path model = dir.resolve("binaryconnect/Hand/model.bin");
+        ModelFile.save(model, new ExportNetworks.HandNetwork(DataType.FLOAT, 1), 3, pipeline, List.of("no", "yes"));
+        Path classes = dir.resolve("classes");
+        Path c = dir.resolve("c");
+
+        assertEquals(TrainMain.OK, run("--network", NETWORK, "--model", model.toString(), "--resource-dir",
+                classes.toString(), "--c-dir", c.toString()), err.toString(StandardCharsets.UTF_8));
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        PackedModelWriter.write(PackedModel.of(new ExportNetworks.HandNetwork(DataType.FLOAT, 1), pipeline,
+                List.of("no", "yes")), expected);
+        assertArrayEquals(expected.toByteArray(), Files.readAllBytes(classes.resolve("org/example/nets/Hand.bcpk")));
+        String source = Files.readString(c.resolve("hand.c"));
+        assertTrue(source.contains("bc_contrast_normalize(features, HAND_INPUT_SIZE, 55.0);"), source);
+        assertTrue(source.contains("\"no\", \"yes\""), source);
     }
 
     @Test
