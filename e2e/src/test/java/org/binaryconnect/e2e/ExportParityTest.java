@@ -295,7 +295,8 @@ class ExportParityTest {
                 "    fclose(in);",
                 "    return 0;",
                 "}", ""), StandardCharsets.US_ASCII);
-        run(c, "gcc", "-std=c99", "-O2", "-Wall", "-Werror", "-o", "driver", "driver.c", base + ".c");
+        // -lm: a model whose pipeline has GCN calls sqrt in <base>_features, which the .c also defines
+        run(c, "gcc", "-std=c99", "-O2", "-Wall", "-Werror", "-o", "driver", "driver.c", base + ".c", "-lm");
         List<String> lines = run(c, "./driver");
         return lines.stream().mapToInt(Integer::parseInt).toArray();
     }
