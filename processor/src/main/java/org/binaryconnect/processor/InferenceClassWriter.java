@@ -329,9 +329,9 @@ final class InferenceClassWriter {
 
     private void addClassName(TypeSpec.Builder type) {
         type.addMethod(MethodSpec.methodBuilder("className")
-                .addJavadoc("The name of class {@code index} as the training data gave it (e.g. {@code \"Ankle boot\"}),"
-                        + " or the\nindex as text when the data named no classes.\n\n@throws $T unless {@code 0 <="
-                        + " index < CLASSES}\n", IndexOutOfBoundsException.class)
+                .addJavadoc("The name of class {@code index} as the training data gave it (e.g."
+                        + " {@code \"Ankle boot\"}), or the\nindex as text when the data named no classes.\n\n@throws"
+                        + " $T unless {@code 0 <= index < CLASSES}\n", IndexOutOfBoundsException.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
                 .addParameter(TypeName.INT, "index")

@@ -62,11 +62,13 @@ public record DatasetRequest(String source, DatasetFormat format, CsvOptions csv
     }
 
     public DatasetRequest withFormat(DatasetFormat value) {
-        return new DatasetRequest(source, value, csv, emnistSplit, preprocessing, cacheRoot, offline, console, classNames);
+        return new DatasetRequest(source, value, csv, emnistSplit, preprocessing, cacheRoot, offline, console,
+                classNames);
     }
 
     public DatasetRequest withCsv(CsvOptions value) {
-        return new DatasetRequest(source, format, value, emnistSplit, preprocessing, cacheRoot, offline, console, classNames);
+        return new DatasetRequest(source, format, value, emnistSplit, preprocessing, cacheRoot, offline, console,
+                classNames);
     }
 
     public DatasetRequest withEmnistSplit(String value) {
@@ -82,7 +84,8 @@ public record DatasetRequest(String source, DatasetFormat format, CsvOptions csv
     }
 
     public DatasetRequest withOffline(boolean value) {
-        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, value, console, classNames);
+        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, value, console,
+                classNames);
     }
 
     /** The classes' names, in label order; the loader checks there is one per class. */
@@ -91,6 +94,7 @@ public record DatasetRequest(String source, DatasetFormat format, CsvOptions csv
     }
 
     public DatasetRequest withConsole(Consumer<String> value) {
-        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, offline, value, classNames);
+        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, offline, value,
+                classNames);
     }
 }

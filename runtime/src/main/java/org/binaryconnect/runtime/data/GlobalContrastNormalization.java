@@ -7,9 +7,9 @@ import org.binaryconnect.inference.InputPipeline;
  * (pylearn2/datasets/cifar10.py calls pylearn2.expr.preprocessing.global_contrast_normalize(X, scale=55.) with
  * its defaults subtract_mean=True, use_std=False, sqrt_bias=0, min_divisor=1e-8): subtract the sample's mean,
  * divide by its Euclidean norm, multiply by 55; a sample whose norm is below 1e-8 (a constant image) is only
- * centred (the kernel is
- * {@link InputPipeline#normalizeContrast}, which the exported inference calls too). Scaling bytes to [0, 1] or [-1, 1] first changes nothing: the result does not depend on an affine map
- * with a positive factor.
+ * centred (the kernel is {@link InputPipeline#normalizeContrast}, which the exported inference calls too). Scaling
+ * bytes to [0, 1] or [-1, 1] first changes nothing: the result does not depend on an affine map with a positive
+ * factor.
  */
 final class GlobalContrastNormalization {
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 enum KnownDataset {
 
-    MNIST("mnist", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), DatasetFormat.IDX, "https://storage.googleapis.com/cvdf-datasets/mnist/",
+    MNIST("mnist", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), DatasetFormat.IDX,
+            "https://storage.googleapis.com/cvdf-datasets/mnist/",
             List.of(new RemoteFile("train-images-idx3-ubyte.gz", 9912422,
                             "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"),
                     new RemoteFile("train-labels-idx1-ubyte.gz", 28881,
@@ -31,7 +32,8 @@ enum KnownDataset {
     // Zalando's README gives these http:// addresses; the S3 website endpoint serves no https. The checksum guards
     // the content.
     FASHION_MNIST("fashion-mnist", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-            "Sneaker", "Bag", "Ankle boot"), DatasetFormat.IDX, "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+            "Sneaker", "Bag", "Ankle boot"), DatasetFormat.IDX,
+            "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
             List.of(new RemoteFile("train-images-idx3-ubyte.gz", 26421880,
                             "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"),
                     new RemoteFile("train-labels-idx1-ubyte.gz", 29515,

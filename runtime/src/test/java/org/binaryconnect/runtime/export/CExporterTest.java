@@ -114,7 +114,8 @@ class CExporterTest {
         }
         InputPipeline pipeline = InputPipeline.scaling(n, 0f, 1f).withContrastNormalization(55).withCentering(means)
                 .withWhitening(mean, matrix);
-        PackedModel model = PackedModel.of(ExportNetworks.hand(), pipeline, List.of("caf\u00e9 \"noir\"?", "T-shirt/top"));
+        PackedModel model = PackedModel.of(ExportNetworks.hand(), pipeline,
+                List.of("caf\u00e9 \"noir\"?", "T-shirt/top"));
         byte[][] images = new byte[SAMPLES][n];
         for (byte[] image : images) {
             random.nextBytes(image);
