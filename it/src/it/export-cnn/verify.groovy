@@ -1,4 +1,4 @@
-// The export goal packed the conv network next to the spec in target/classes, in format version 3, checked it
+// The export goal packed the conv network next to the spec in target/classes, in format version 4, checked it
 // through TinyCnnInference against the trained network on the test part of data/, wrote the model card beside it
 // and the C files, which compile, and the generated TinyCnnInference (JDK and binaryconnect-inference only) loads
 // the packed model and predicts.
@@ -29,7 +29,7 @@ def packed = new File(basedir, 'target/classes/com/example/tiny/TinyCnn.bcpk')
 assert packed.isFile() : "no packed model at $packed"
 def bytes = packed.bytes
 assert new String(bytes, 0, 4, 'US-ASCII') == 'BCPK'
-assert new DataInputStream(new ByteArrayInputStream(bytes, 4, 2)).readUnsignedShort() == 3
+assert new DataInputStream(new ByteArrayInputStream(bytes, 4, 2)).readUnsignedShort() == 4
 def crc = new java.util.zip.CRC32()
 crc.update(bytes, 0, bytes.length - 8)
 assert new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong() == crc.value
@@ -56,6 +56,9 @@ assert kernels.isFile() && kernels.text.contains('static inline void bc_binary_d
 assert new File(c, 'tinycnn.c').text.contains('#include "binaryconnect_kernels.h"')
 assert header.text.contains('#define TINYCNN_INPUT_SIZE 784')
 assert header.text.contains('int tinycnn_predict(const float *features);')
+// raw pixels through the input pipeline model.bin recorded, and the class names
+assert header.text.contains('int tinycnn_predict_pixels(const unsigned char *pixels);')
+assert header.text.contains('const char *tinycnn_class_name(int index);')
 
 // The C is portable C99 that compiles without a warning (CI has gcc): the network's .c is the only file to compile.
 def gcc = ['gcc', '-std=c99', '-O2', '-Wall', '-Werror', '-c', 'tinycnn.c', '-o', 'tinycnn.o'].execute(null, c)

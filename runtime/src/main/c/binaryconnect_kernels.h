@@ -12,6 +12,7 @@
 #ifndef BINARYCONNECT_KERNELS_H
 #define BINARYCONNECT_KERNELS_H
 
+#include <math.h>
 #include <stdint.h>
 
 /* No fused multiply-adds: the sums are the Java inference's only when every product is rounded before its
@@ -262,6 +263,66 @@ static inline void bc_full_conv(const float *x, const int *g, const float *weigh
         }
     }
     bc_pool_scale_shift(sums, g, scale, shift, relu, y);
+}
+
+/* The input pipeline, step by step: the arithmetic of binaryconnect-inference's InputPipeline (training's own
+   preprocessing), operation for operation and in the same precision, so that <spec>_predict_pixels gives the
+   trained network's features bit for bit. A network's .c calls the steps its model records, in this order. */
+
+/* features[i] = low + (high - low) * pixels[i] / 255, in float, in that order. */
+static inline void bc_scale_bytes(const unsigned char *pixels, int n, float low, float high, float *features) {
+    int i;
+    for (i = 0; i < n; i++) {
+        features[i] = low + (high - low) * (float) pixels[i] / 255.0f;
+    }
+}
+
+/* Global contrast normalisation of one sample (pylearn2's, min_divisor 1e-8): sums, mean and divisor in double,
+   each value rounded to float once. Calls sqrt: link with -lm. */
+static inline void bc_contrast_normalize(float *x, int n, double scale) {
+    double sum = 0.0, mean, squares = 0.0, divisor;
+    int j;
+    for (j = 0; j < n; j++) {
+        sum += x[j];
+    }
+    mean = sum / n;
+    for (j = 0; j < n; j++) {
+        double centred = x[j] - mean;
+        squares += centred * centred;
+    }
+    divisor = sqrt(squares) / scale;
+    if (divisor < 1e-8) {
+        divisor = 1.0;
+    }
+    for (j = 0; j < n; j++) {
+        x[j] = (float) ((x[j] - mean) / divisor);
+    }
+}
+
+/* x[j] -= means[j], in float. */
+static inline void bc_center(float *x, int n, const float *means) {
+    int j;
+    for (j = 0; j < n; j++) {
+        x[j] -= means[j];
+    }
+}
+
+/* ZCA: x becomes (x - mean) P, P row-major n x n. Each centred value is (float) (x_i - mean_i), subtracted in
+   double; output j is the float sum over i = 0, 1, ... of c_i * P[i][j], from 0, each product rounded before its
+   addition. centred is scratch of n floats. */
+static inline void bc_whiten(float *x, int n, const double *mean, const float *matrix, float *centred) {
+    int i, j;
+    for (i = 0; i < n; i++) {
+        centred[i] = (float) (x[i] - mean[i]);
+        x[i] = 0.0f;
+    }
+    for (i = 0; i < n; i++) {
+        const float *row = matrix + (long) i * n;
+        float c = centred[i];
+        for (j = 0; j < n; j++) {
+            x[j] += c * row[j];
+        }
+    }
 }
 
 /* The index of the largest of the n scores, the first one on ties (a NaN is never larger). */

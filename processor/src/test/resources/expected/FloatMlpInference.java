@@ -7,9 +7,11 @@ import static org.binaryconnect.inference.PackedModelFormat.KIND_FULL_PRECISION;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 import org.binaryconnect.inference.BlockKernels;
 import org.binaryconnect.inference.DenseKernels;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.inference.InvalidModelException;
 import org.binaryconnect.inference.PackedModelReader;
 import org.binaryconnect.inference.Predictions;
@@ -20,8 +22,10 @@ import org.binaryconnect.inference.Predictions;
  * needs the JDK and binaryconnect-inference, whose kernels it calls layer by layer.
  *
  * <p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE} floats in the row-major
- * order of the declared shape [784]. For images that is every pixel scaled to [-1, 1] as {@code 2 * x / 255 -
- * 1}; {@link #predictPixels} does that scaling.
+ * order of the declared shape [784], after the training data's preprocessing. {@link #predictPixels} takes raw
+ * unsigned pixels instead and applies the preprocessing the packed model records ({@link #pipeline()}: byte
+ * scaling, then any contrast normalisation, centering and ZCA whitening, with the values fitted in training),
+ * bit for bit as training did.
  *
  * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and
  * batch norm are folded into a per-unit scale and shift. The results are the trained network's with
@@ -83,6 +87,16 @@ public final class FloatMlpInference {
     public static final int MIN_BLOCK = BlockKernels.MIN_BLOCK;
 
     /**
+     * What training did to raw pixels, with its fitted values, as the packed model records it.
+     */
+    private final InputPipeline pipeline;
+
+    /**
+     * The classes' names in label order; empty when the training data named none.
+     */
+    private final String[] classNames;
+
+    /**
      * Unit-major: the weights of unit j start at j * HIDDEN_INPUTS.
      */
     private final float[] hiddenWeights;
@@ -105,6 +119,8 @@ public final class FloatMlpInference {
      */
     private FloatMlpInference(PackedModelReader in) throws IOException {
         in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS);
+        pipeline = in.pipeline(INPUT_SIZE);
+        classNames = in.classNames(CLASSES);
         in.layer("hidden", KIND_FULL_PRECISION, HIDDEN_INPUTS, HIDDEN_UNITS, ACTIVATION_RELU);
         hiddenWeights = in.floats(HIDDEN_UNITS * HIDDEN_INPUTS, "layer hidden weights");
         hiddenScale = in.f24s(HIDDEN_UNITS, "layer hidden scale");
@@ -138,7 +154,8 @@ public final class FloatMlpInference {
     }
 
     /**
-     * The predicted class: the index of the largest score, the first one on ties.
+     * The predicted class of one sample's features, already preprocessed as the training network's inputs
+     * were (for raw pixels use {@link #predictPixels}): the index of the largest score, the first one on ties.
      */
     public int predict(float[] features) {
         return Predictions.argmax(scores(features));
@@ -153,10 +170,29 @@ public final class FloatMlpInference {
     }
 
     /**
-     * The predicted class of an image given as unsigned bytes, 0 to 255 each, scaled to [-1, 1] as in training.
+     * The predicted class of an image given as raw unsigned bytes, 0 to 255 each, in the order of the
+     * features: the packed model's input pipeline turns them into the features training saw.
      */
     public int predictPixels(byte[] unsignedPixels) {
-        return predict(Predictions.pixelFeatures(unsignedPixels, INPUT_SIZE));
+        return predict(pipeline.features(unsignedPixels));
+    }
+
+    /**
+     * The preprocessing {@link #predictPixels} applies, with the values fitted in training (immutable).
+     */
+    public InputPipeline pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * The name of class {@code index} as the training data gave it (e.g. {@code "Ankle boot"}), or the
+     * index as text when the data named no classes.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < CLASSES}
+     */
+    public String className(int index) {
+        Objects.checkIndex(index, CLASSES);
+        return classNames.length == 0 ? Integer.toString(index) : classNames[index];
     }
 
     /**

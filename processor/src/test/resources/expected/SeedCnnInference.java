@@ -8,10 +8,12 @@ import static org.binaryconnect.inference.PackedModelFormat.KIND_BINARY_CONV;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 import org.binaryconnect.inference.ConvGeometry;
 import org.binaryconnect.inference.ConvKernels;
 import org.binaryconnect.inference.DenseKernels;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.inference.InvalidModelException;
 import org.binaryconnect.inference.PackedModelReader;
 import org.binaryconnect.inference.Predictions;
@@ -23,8 +25,10 @@ import org.binaryconnect.inference.Predictions;
  *
  * <p>Features are exactly what the training network gets as input: {@link #INPUT_SIZE} floats channel by channel,
  * each channel's rows in turn ({@code C, H, W}: how the loaders deliver images and the conv layers read them),
- * for the declared shape [28, 28, 1]. For images that is every pixel scaled to [-1, 1] as {@code 2 * x / 255 -
- * 1}; {@link #predictPixels} does that scaling.
+ * for the declared shape [28, 28, 1], after the training data's preprocessing. {@link #predictPixels} takes
+ * raw unsigned pixels instead and applies the preprocessing the packed model records ({@link #pipeline()}:
+ * byte scaling, then any contrast normalisation, centering and ZCA whitening, with the values fitted in
+ * training), bit for bit as training did.
  *
  * <p>Binary layers keep one sign bit per weight and only add or subtract their inputs; each layer's bias and
  * batch norm are folded into a per-unit scale and shift. The results are the trained network's with
@@ -161,6 +165,16 @@ public final class SeedCnnInference {
     static final int LAYERS = 4;
 
     /**
+     * What training did to raw pixels, with its fitted values, as the packed model records it.
+     */
+    private final InputPipeline pipeline;
+
+    /**
+     * The classes' names in label order; empty when the training data named none.
+     */
+    private final String[] classNames;
+
+    /**
      * Sign bits as lookup-table offsets ({@link ConvKernels#nibbleOffsets}): (fan-in + 3) / 4 per filter.
      */
     private final int[] conv1Weights;
@@ -202,6 +216,8 @@ public final class SeedCnnInference {
      */
     private SeedCnnInference(PackedModelReader in) throws IOException {
         in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS);
+        pipeline = in.pipeline(INPUT_SIZE);
+        classNames = in.classNames(CLASSES);
         in.conv("conv1", KIND_BINARY_CONV, CONV1_GEOMETRY, ACTIVATION_RELU);
         long[] conv1Signs = in.bits(CONV1_FILTERS, CONV1_FAN_IN, CONV1_WORDS,
                 "layer conv1 weights");
@@ -251,7 +267,8 @@ public final class SeedCnnInference {
     }
 
     /**
-     * The predicted class: the index of the largest score, the first one on ties.
+     * The predicted class of one sample's features, already preprocessed as the training network's inputs
+     * were (for raw pixels use {@link #predictPixels}): the index of the largest score, the first one on ties.
      */
     public int predict(float[] features) {
         return Predictions.argmax(scores(features));
@@ -266,10 +283,29 @@ public final class SeedCnnInference {
     }
 
     /**
-     * The predicted class of an image given as unsigned bytes, 0 to 255 each, scaled to [-1, 1] as in training.
+     * The predicted class of an image given as raw unsigned bytes, 0 to 255 each, in the order of the
+     * features: the packed model's input pipeline turns them into the features training saw.
      */
     public int predictPixels(byte[] unsignedPixels) {
-        return predict(Predictions.pixelFeatures(unsignedPixels, INPUT_SIZE));
+        return predict(pipeline.features(unsignedPixels));
+    }
+
+    /**
+     * The preprocessing {@link #predictPixels} applies, with the values fitted in training (immutable).
+     */
+    public InputPipeline pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * The name of class {@code index} as the training data gave it (e.g. {@code "Ankle boot"}), or the
+     * index as text when the data named no classes.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < CLASSES}
+     */
+    public String className(int index) {
+        Objects.checkIndex(index, CLASSES);
+        return classNames.length == 0 ? Integer.toString(index) : classNames[index];
     }
 
     /**

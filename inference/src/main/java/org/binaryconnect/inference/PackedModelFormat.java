@@ -1,7 +1,7 @@
 package org.binaryconnect.inference;
 
 /**
- * The constants of the packed model format, version 3 ({@code docs/packed-model-format.md} is the contract): the
+ * The constants of the packed model format, version 4 ({@code docs/packed-model-format.md} is the contract): the
  * exporter writes them and {@link PackedModelReader} checks them, so both sides share this one definition.
  */
 public final class PackedModelFormat {
@@ -10,7 +10,7 @@ public final class PackedModelFormat {
     public static final int MAGIC = 0x4243504b;
 
     /** The format version the exporter writes and the reader reads; it rejects every other version. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     /** Layer kind: a dense layer with one sign bit per weight. */
     public static final int KIND_BINARY = 1;
@@ -23,6 +23,15 @@ public final class PackedModelFormat {
 
     /** Layer kind: a conv layer with float weights. */
     public static final int KIND_FULL_PRECISION_CONV = 4;
+
+    /** Input pipeline step flag: global contrast normalisation, its scale follows. */
+    public static final int STEP_CONTRAST_NORMALIZATION = 1;
+
+    /** Input pipeline step flag: centering, the means follow. */
+    public static final int STEP_CENTERING = 2;
+
+    /** Input pipeline step flag: ZCA whitening, its mean and matrix follow. */
+    public static final int STEP_WHITENING = 4;
 
     /** Activation code: the layer's output is its affine map. */
     public static final int ACTIVATION_IDENTITY = 0;

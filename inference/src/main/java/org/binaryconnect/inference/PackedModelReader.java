@@ -107,6 +107,59 @@ public final class PackedModelReader {
     }
 
     /**
+     * Reads the input pipeline that follows the header: the byte scaling and the steps after it with their fitted
+     * values ({@link PackedModelFormat}'s step flags), for samples of {@code inputSize} features.
+     */
+    public InputPipeline pipeline(int inputSize) throws IOException {
+        section = "input pipeline";
+        float low = data.readFloat();
+        float high = data.readFloat();
+        if (!Float.isFinite(low) || !Float.isFinite(high)) {
+            throw new InvalidModelException("packed model's input pipeline scales bytes to [" + low + ", " + high
+                    + "], which is not finite");
+        }
+        int steps = data.readUnsignedByte();
+        int known = PackedModelFormat.STEP_CONTRAST_NORMALIZATION | PackedModelFormat.STEP_CENTERING
+                | PackedModelFormat.STEP_WHITENING;
+        if ((steps & ~known) != 0) {
+            throw new InvalidModelException("packed model's input pipeline has the unknown steps " + steps);
+        }
+        InputPipeline pipeline = InputPipeline.scaling(inputSize, low, high);
+        if ((steps & PackedModelFormat.STEP_CONTRAST_NORMALIZATION) != 0) {
+            double scale = data.readDouble();
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new InvalidModelException("packed model's contrast normalisation scale is " + scale
+                        + ", not a positive number");
+            }
+            pipeline = pipeline.withContrastNormalization(scale);
+        }
+        if ((steps & PackedModelFormat.STEP_CENTERING) != 0) {
+            pipeline = pipeline.withCentering(floats(inputSize, "input pipeline centering means"));
+        }
+        if ((steps & PackedModelFormat.STEP_WHITENING) != 0) {
+            double[] mean = doubles(inputSize, "input pipeline whitening mean");
+            pipeline = pipeline.withWhitening(mean, floats(Math.multiplyExact(inputSize, inputSize),
+                    "input pipeline whitening matrix"));
+        }
+        return pipeline;
+    }
+
+    /**
+     * Reads the class names that follow the input pipeline: none, or one for each of {@code classes} classes.
+     */
+    public String[] classNames(int classes) throws IOException {
+        int count = readInt("class name count");
+        if (count != 0 && count != classes) {
+            throw new InvalidModelException("packed model names " + count + " classes, expected 0 or " + classes);
+        }
+        String[] names = new String[count];
+        for (int k = 0; k < count; k++) {
+            names[k] = readUtf("class name " + k);
+        }
+        return names;
+    }
+
+    /**
      * Reads a dense layer's header and checks it is the declared layer ({@link PackedModelFormat}'s kind and
      * activation codes); H is folded into scale.
      */
@@ -161,6 +214,19 @@ public final class PackedModelReader {
             done += n;
         }
         checkFinite(values, what);
+        return values;
+    }
+
+    /** Reads {@code count} finite doubles. */
+    private double[] doubles(int count, String what) throws IOException {
+        section = what;
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = data.readDouble();
+            if (!Double.isFinite(values[i])) {
+                throw new InvalidModelException("packed model's " + what + "[" + i + "] is not finite: " + values[i]);
+            }
+        }
         return values;
     }
 

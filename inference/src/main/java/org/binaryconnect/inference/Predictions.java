@@ -3,7 +3,7 @@ package org.binaryconnect.inference;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
-/** What a generated inference class does around its layers: check inputs, scale pixels, pick classes. */
+/** What a generated inference class does around its layers: check inputs, pick classes. */
 public final class Predictions {
 
     private Predictions() {
@@ -19,19 +19,6 @@ public final class Predictions {
         if (length != expected) {
             throw new IllegalArgumentException("expected " + expected + " " + what + ", got " + length);
         }
-    }
-
-    /**
-     * An image given as unsigned bytes, 0 to 255 each, scaled to [-1, 1] as in training: {@code 2 * x / 255 - 1}
-     * with the same float arithmetic as training's scaling, so the features are identical.
-     */
-    public static float[] pixelFeatures(byte[] unsignedPixels, int inputSize) {
-        checkLength(unsignedPixels.length, inputSize, "pixels");
-        float[] features = new float[inputSize];
-        for (int i = 0; i < inputSize; i++) {
-            features[i] = 2f * (unsignedPixels[i] & 0xff) / 255f - 1f;
-        }
-        return features;
     }
 
     /** The predicted class: the index of the largest score, the first one on ties. */

@@ -12,7 +12,12 @@ final class PackedBytes {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(bytes);
 
+    /** The header, then an input pipeline of the default scaling alone and no class names. */
     PackedBytes header(String name, String fingerprint, int inputSize, int classes, int layers) {
+        return headerOnly(name, fingerprint, inputSize, classes, layers).floats(-1f, 1f).raw(0).ints(0);
+    }
+
+    PackedBytes headerOnly(String name, String fingerprint, int inputSize, int classes, int layers) {
         return run(() -> {
             out.writeInt(PackedModelFormat.MAGIC);
             out.writeShort(PackedModelFormat.FORMAT_VERSION);
@@ -76,6 +81,30 @@ final class PackedBytes {
                 out.writeByte(bits >>> 24);
                 out.writeByte(bits >>> 16);
                 out.writeByte(bits >>> 8);
+            }
+        });
+    }
+
+    PackedBytes ints(int... values) {
+        return run(() -> {
+            for (int value : values) {
+                out.writeInt(value);
+            }
+        });
+    }
+
+    PackedBytes doubles(double... values) {
+        return run(() -> {
+            for (double value : values) {
+                out.writeDouble(value);
+            }
+        });
+    }
+
+    PackedBytes utf(String... values) {
+        return run(() -> {
+            for (String value : values) {
+                out.writeUTF(value);
             }
         });
     }

@@ -23,6 +23,8 @@ class PackedModelReaderTest {
     private record Tiny(long[] signs, float[] scale, float[] shift, float[] weights) {
         static Tiny read(PackedModelReader in) throws IOException {
             in.header("Tiny", "f00d", 10, 3, 2);
+            in.pipeline(10);
+            in.classNames(3);
             in.layer("hidden", PackedModelFormat.KIND_BINARY, 10, 2, PackedModelFormat.ACTIVATION_RELU);
             long[] signs = in.bits(2, 10, 1, "layer hidden weights");
             float[] scale = in.f24s(2, "layer hidden scale");
@@ -77,8 +79,8 @@ class PackedModelReaderTest {
     @Test
     void rejectsAnotherVersion() {
         byte[] bytes = tiny();
-        bytes[5] = 2;
-        assertEquals("unsupported packed model format version 2: this class reads version 3; export the model with"
+        bytes[5] = 3;
+        assertEquals("unsupported packed model format version 3: this class reads version 4; export the model with"
                 + " the BinaryConnect version that generated this class", rejection(bytes));
     }
 
@@ -141,6 +143,8 @@ class PackedModelReaderTest {
         ConvGeometry geometry = new ConvGeometry(2, 5, 4, 3, 3, 1, 1, 1, 5, 4, 2, 2, 2, 2);
         PackedModelReader.Factory<int[]> factory = in -> {
             in.header("Conv", "c0", 40, 12, 1);
+            in.pipeline(40);
+            in.classNames(12);
             in.conv("conv", PackedModelFormat.KIND_BINARY_CONV, geometry, PackedModelFormat.ACTIVATION_RELU);
             return GEOMETRY;
         };

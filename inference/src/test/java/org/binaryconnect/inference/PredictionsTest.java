@@ -23,15 +23,6 @@ class PredictionsTest {
     }
 
     @Test
-    void pixelsAreScaledAsTrainingScalesThem() {
-        float[] features = Predictions.pixelFeatures(new byte[] {0, (byte) 255, (byte) 128}, 3);
-        assertArrayEquals(new float[] {-1f, 1f, 2f * 128 / 255f - 1f}, features);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Predictions.pixelFeatures(new byte[2], 3));
-        assertEquals("expected 3 pixels, got 2", e.getMessage());
-    }
-
-    @Test
     void oneAtATimeChecksEveryLengthFirst() {
         float[][] batch = {new float[2], new float[3]};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -53,6 +53,14 @@ abstract class DatasetMojo extends BinaryConnectMojo {
     @Parameter(property = "binaryconnect.datasetCache")
     private File datasetCache;
 
+    /**
+     * The names of the classes, comma-separated in label order (e.g. {@code cat,dog,bird}), one per class the
+     * network predicts: recorded in the model, its packed file and the generated {@code className(int)}. Default:
+     * the dataset's own for Fashion-MNIST, MNIST and CIFAR-10, none for other data.
+     */
+    @Parameter(property = "binaryconnect.classNames")
+    private String classNames;
+
     /** Never download a dataset (implied when Maven runs offline, {@code -o}). */
     @Parameter(property = "binaryconnect.offline", defaultValue = "false")
     private boolean offline;
@@ -62,6 +70,6 @@ abstract class DatasetMojo extends BinaryConnectMojo {
         File basedir = basedir();
         return new DatasetSettings(DatasetSettings.resolveSource(basedir, data), dataFormat, preprocessing,
                 csvLabelColumn, csvTestFile, emnistSplit, datasetCache == null ? null : TrainingRequest.resolve(basedir, datasetCache),
-                offline || session().isOffline());
+                offline || session().isOffline(), classNames);
     }
 }

@@ -19,9 +19,10 @@ import org.binaryconnect.runtime.cli.CliOption;
  * @param emnistSplit the EMNIST split to read from an IDX directory; null: MNIST names or the only split
  * @param cacheDirectory where downloads go; null: ~/.cache/binaryconnect
  * @param offline never download (also when Maven runs offline)
+ * @param classNames the classes' names, comma-separated in label order; null: the dataset's own where known
  */
 record DatasetSettings(String source, String format, String preprocessing, String csvLabelColumn,
-        String csvTestFile, String emnistSplit, File cacheDirectory, boolean offline) {
+        String csvTestFile, String emnistSplit, File cacheDirectory, boolean offline, String classNames) {
 
     static final Set<String> NAMES = Set.of("fashion-mnist", "mnist", "cifar10");
     private static final String HINT = "install Debian's package dataset-fashion-mnist, give a dataset name"
@@ -29,7 +30,7 @@ record DatasetSettings(String source, String format, String preprocessing, Strin
 
     /** Only the source: a directory of IDX files, everything else by default. */
     static DatasetSettings of(File directory) {
-        return new DatasetSettings(directory.getAbsolutePath(), null, null, null, null, null, null, false);
+        return new DatasetSettings(directory.getAbsolutePath(), null, null, null, null, null, null, false, null);
     }
 
     /**
@@ -72,6 +73,7 @@ record DatasetSettings(String source, String format, String preprocessing, Strin
                 .add(CliOption.EMNIST_SPLIT, emnistSplit)
                 .add(CliOption.CACHE, cacheDirectory == null ? null : cacheDirectory.getAbsolutePath())
                 .add(CliOption.OFFLINE, offline ? "true" : null)
+                .add(CliOption.CLASS_NAMES, classNames)
                 .toList();
     }
 }

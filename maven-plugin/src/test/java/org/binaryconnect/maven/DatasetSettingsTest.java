@@ -30,10 +30,10 @@ class DatasetSettingsTest {
     @Test
     void passesEverySetOptionToTheTrainingJvm() {
         DatasetSettings settings = new DatasetSettings("cifar10", "cifar10", "authors-cifar10", null, null, null,
-                new File("/cache"), true);
+                new File("/cache"), true, "plane, car");
 
         assertEquals(List.of("--data", "cifar10", "--format", "cifar10", "--preprocessing", "authors-cifar10",
-                "--cache", "/cache", "--offline", "true"), settings.arguments());
+                "--cache", "/cache", "--offline", "true", "--class-names", "plane, car"), settings.arguments());
     }
 
     @Test
@@ -43,7 +43,8 @@ class DatasetSettingsTest {
         assertTrue(missing.getMessage().contains("does not exist (parameter data)"), missing.getMessage());
 
         MojoExecutionException format = assertThrows(MojoExecutionException.class,
-                () -> new DatasetSettings("mnist", "parquet", null, null, null, null, null, false).check());
+                () -> new DatasetSettings("mnist", "parquet", null, null, null, null, null, false, null)
+                        .check());
         assertTrue(format.getMessage().startsWith("Parameter dataFormat (-Dbinaryconnect.dataFormat) is parquet"),
                 format.getMessage());
     }

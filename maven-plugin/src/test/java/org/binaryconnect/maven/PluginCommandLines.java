@@ -15,10 +15,13 @@ public final class PluginCommandLines {
     private PluginCommandLines() {
     }
 
-    /** Every dataset option: a path with format, preprocessing, CSV label and test file, EMNIST split, cache and offline. */
+    /**
+     * Every dataset option: a path with format, preprocessing, CSV label and test file, EMNIST split, cache, offline
+     * and class names.
+     */
     static DatasetSettings data(File root) {
         return new DatasetSettings(new File(root, "data").getAbsolutePath(), "csv", "scale-0-1,gcn", "label",
-                "test-part.csv", "balanced", new File(root, "cache"), true);
+                "test-part.csv", "balanced", new File(root, "cache"), true, "T-shirt/top,Trouser");
     }
 
     public static List<String> train(File root) {

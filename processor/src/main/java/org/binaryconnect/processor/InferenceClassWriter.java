@@ -12,6 +12,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
@@ -34,6 +35,7 @@ final class InferenceClassWriter {
     static final ClassName DENSE = ClassName.get(LIBRARY, "DenseKernels");
     static final ClassName BLOCK = ClassName.get(LIBRARY, "BlockKernels");
     static final ClassName PREDICTIONS = ClassName.get(LIBRARY, "Predictions");
+    static final ClassName PIPELINE = ClassName.get(LIBRARY, "InputPipeline");
 
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final TypeName FLOATS = TypeName.get(float[].class);
@@ -73,6 +75,7 @@ final class InferenceClassWriter {
         addConstructor(type);
         addLoad(type);
         addPredict(type);
+        addClassName(type);
         addScores(type);
         addBatchScores(type);
         return JavaFile.builder(model.packageName(), type.build())
@@ -94,8 +97,10 @@ final class InferenceClassWriter {
                         + " binaryconnect-inference, whose kernels it calls layer by layer."))
                 .add("\n<p>")
                 .add(paragraph("Features are exactly what the training network gets as input: {@link #INPUT_SIZE}"
-                        + " floats " + order + ". For images that is every pixel scaled to [-1, 1] as"
-                        + " {@code 2 * x / 255 - 1}; {@link #predictPixels} does that scaling."))
+                        + " floats " + order + ", after the training data's preprocessing. {@link #predictPixels}"
+                        + " takes raw unsigned pixels instead and applies the preprocessing the packed model records"
+                        + " ({@link #pipeline()}: byte scaling, then any contrast normalisation, centering and ZCA"
+                        + " whitening, with the values fitted in training), bit for bit as training did."))
                 .add("\n<p>")
                 .add(paragraph("Binary layers keep one sign bit per weight and only add or subtract their inputs;"
                         + " each layer's bias and batch norm are folded into a per-unit scale and shift. The results"
@@ -184,6 +189,12 @@ final class InferenceClassWriter {
     }
 
     private void addFields(TypeSpec.Builder type) {
+        type.addField(FieldSpec.builder(PIPELINE, "pipeline", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("What training did to raw pixels, with its fitted values, as the packed model records"
+                        + " it.\n").build());
+        type.addField(FieldSpec.builder(String[].class, "classNames", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("The classes' names in label order; empty when the training data named none.\n")
+                .build());
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
             FieldSpec.Builder weights = layer.isConv() ? ConvInferenceWriter.weightsField(layer).toBuilder()
@@ -218,7 +229,9 @@ final class InferenceClassWriter {
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(READER, "in")
                 .addException(IOException.class)
-                .addStatement("in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS)");
+                .addStatement("in.header(NETWORK_NAME, FINGERPRINT, INPUT_SIZE, CLASSES, LAYERS)")
+                .addStatement("pipeline = in.pipeline(INPUT_SIZE)")
+                .addStatement("classNames = in.classNames(CLASSES)");
         for (LayerModel layer : layers) {
             LayerNames n = new LayerNames(layer.name());
             if (layer.isConv()) {
@@ -279,7 +292,9 @@ final class InferenceClassWriter {
 
     private void addPredict(TypeSpec.Builder type) {
         type.addMethod(MethodSpec.methodBuilder("predict")
-                .addJavadoc("The predicted class: the index of the largest score, the first one on ties.\n")
+                .addJavadoc("The predicted class of one sample's features, already preprocessed as the training"
+                        + " network's inputs\nwere (for raw pixels use {@link #predictPixels}): the index of the"
+                        + " largest score, the first one on ties.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT)
                 .addParameter(FLOATS, "features")
@@ -295,12 +310,34 @@ final class InferenceClassWriter {
                 .addStatement("return $T.argmax(scores(batch))", PREDICTIONS)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("predictPixels")
-                .addJavadoc("The predicted class of an image given as unsigned bytes, 0 to 255 each, scaled to"
-                        + " [-1, 1] as in training.\n")
+                .addJavadoc("The predicted class of an image given as raw unsigned bytes, 0 to 255 each, in the"
+                        + " order of the\nfeatures: the packed model's input pipeline turns them into the features"
+                        + " training saw.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT)
                 .addParameter(byte[].class, "unsignedPixels")
-                .addStatement("return predict($T.pixelFeatures(unsignedPixels, INPUT_SIZE))", PREDICTIONS)
+                .addStatement("return predict(pipeline.features(unsignedPixels))")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("pipeline")
+                .addJavadoc("The preprocessing {@link #predictPixels} applies, with the values fitted in training"
+                        + " (immutable).\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(PIPELINE)
+                .addStatement("return pipeline")
+                .build());
+    }
+
+    private void addClassName(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("className")
+                .addJavadoc("The name of class {@code index} as the training data gave it (e.g."
+                        + " {@code \"Ankle boot\"}), or the\nindex as text when the data named no classes.\n\n@throws"
+                        + " $T unless {@code 0 <= index < CLASSES}\n", IndexOutOfBoundsException.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addParameter(TypeName.INT, "index")
+                .addStatement("$T.checkIndex(index, CLASSES)", Objects.class)
+                .addStatement("return classNames.length == 0 ? $T.toString(index) : classNames[index]",
+                        Integer.class)
                 .build());
     }
 

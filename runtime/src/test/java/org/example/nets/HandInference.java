@@ -31,6 +31,8 @@ public final class HandInference {
 
     private HandInference(PackedModelReader in) throws IOException {
         in.header("Hand", FINGERPRINT, 70, 2, 2);
+        in.pipeline(70);
+        in.classNames(2);
         in.layer("first", KIND_BINARY, 70, 3, ACTIVATION_RELU);
         firstWeights = in.bits(3, 70, 2, "layer first weights");
         firstScale = in.f24s(3, "layer first scale");

@@ -90,6 +90,7 @@ class PluginCommandLinesParseTest {
         assertEquals("label", data.csv().labelColumn());
         assertEquals("test-part.csv", data.csv().testFile());
         assertEquals("balanced", data.emnistSplit());
+        assertEquals(List.of("T-shirt/top", "Trouser"), data.classNames());
         assertEquals(root.resolve("cache"), data.cacheRoot());
         assertTrue(data.offline());
     }

@@ -68,19 +68,20 @@ class ConvPackedModelFuzzTest {
     }
 
     @Test
-    void aVersionTwoFileIsRejectedByItsVersion() throws IOException {
+    void aVersionThreeFileIsRejectedByItsVersion() throws IOException {
         byte[] damaged = valid();
-        damaged[5] = 2;
-        assertEquals("unsupported packed model format version 2: this class reads version 3; export the model with"
+        damaged[5] = 3;
+        assertEquals("unsupported packed model format version 3: this class reads version 4; export the model with"
                 + " the BinaryConnect version that generated this class", rejection(damaged));
     }
 
     @Test
     void aChangedGeometryIsRejectedByName() throws IOException {
         byte[] damaged = valid();
-        // the first layer's header follows magic, version, the two strings and three ints; its kind byte, then
-        // channels: change the channels from 2 to 3
-        int layer = 4 + 2 + 2 + "ConvInferenceNet".length() + 2 + 32 + 12;
+        // the first layer's header follows magic, version, the two strings, three ints, the default input pipeline
+        // (two floats and the steps byte) and the class name count; its kind byte, then channels: change the
+        // channels from 2 to 3
+        int layer = 4 + 2 + 2 + "ConvInferenceNet".length() + 2 + 32 + 12 + 9 + 4;
         assertEquals(3, damaged[layer], "the binary conv kind byte");
         damaged[layer + 4] = 3;
         String message = rejection(damaged);

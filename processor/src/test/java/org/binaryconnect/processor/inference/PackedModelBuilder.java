@@ -21,7 +21,12 @@ final class PackedModelBuilder {
     }
 
     int magic = 0x4243504b;
-    int version = 3;
+    int version = 4;
+    /** The input pipeline: bytes to [low, high], then centering on these means when not null. */
+    float low = -1f;
+    float high = 1f;
+    float[] centering;
+    List<String> classNames = List.of();
     String name;
     String fingerprint;
     int inputSize;
@@ -51,6 +56,18 @@ final class PackedModelBuilder {
             out.writeInt(inputSize);
             out.writeInt(classes);
             out.writeInt(layers.size());
+            out.writeFloat(low);
+            out.writeFloat(high);
+            out.writeByte(centering == null ? 0 : 2);
+            if (centering != null) {
+                for (float mean : centering) {
+                    out.writeFloat(mean);
+                }
+            }
+            out.writeInt(classNames.size());
+            for (String className : classNames) {
+                out.writeUTF(className);
+            }
             for (Layer layer : layers) {
                 out.writeByte(layer.binary() ? 1 : 2);
                 out.writeInt(layer.inputs());

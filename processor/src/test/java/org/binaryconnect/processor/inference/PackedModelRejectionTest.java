@@ -44,12 +44,14 @@ class PackedModelRejectionTest {
 
     @Test
     void unknownVersion() {
-        assertContains(rejected(model -> model.version = 4), "format version 4", "reads version 3");
-        // version 2 (dense layers only) and version 1 (word-aligned signs, float32 scale and shift) are refused,
-        // not misread
-        assertContains(rejected(model -> model.version = 2), "format version 2", "reads version 3",
+        assertContains(rejected(model -> model.version = 5), "format version 5", "reads version 4");
+        // version 3 (no input pipeline), 2 (dense layers only) and 1 (word-aligned signs, float32 scale and shift)
+        // are refused, not misread
+        assertContains(rejected(model -> model.version = 3), "format version 3", "reads version 4",
                 "export the model with the BinaryConnect version that generated this class");
-        assertContains(rejected(model -> model.version = 1), "format version 1", "reads version 3",
+        assertContains(rejected(model -> model.version = 2), "format version 2", "reads version 4",
+                "export the model with the BinaryConnect version that generated this class");
+        assertContains(rejected(model -> model.version = 1), "format version 1", "reads version 4",
                 "export the model with the BinaryConnect version that generated this class");
     }
 
@@ -141,9 +143,9 @@ class PackedModelRejectionTest {
     @Test
     void paddingBitsMustBeZero() {
         byte[] bytes = GeneratedInferenceTest.wide(1).bytes();
-        // the header, then layer hidden's header (14 bytes); unit 0's 17th byte holds inputs 128-129 in its low bits,
-        // bit 7 is padding
-        int header = 4 + 2 + 2 + "WideInferenceNet".length() + 2 + 32 + 12;
+        // the header with the default input pipeline (9 bytes) and no class names (4), then layer hidden's header
+        // (14 bytes); unit 0's 17th byte holds inputs 128-129 in its low bits, bit 7 is padding
+        int header = 4 + 2 + 2 + "WideInferenceNet".length() + 2 + 32 + 12 + 9 + 4;
         int lastByteOfUnit0 = header + 14 + 16;
         bytes[lastByteOfUnit0] ^= (byte) 0x80;
         InvalidModelException e = assertThrows(

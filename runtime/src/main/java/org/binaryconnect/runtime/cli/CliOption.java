@@ -21,6 +21,7 @@ public enum CliOption {
     EMNIST_SPLIT("--emnist-split"),
     CACHE("--cache"),
     OFFLINE("--offline"),
+    CLASS_NAMES("--class-names"),
 
     EPOCHS("--epochs"),
     LEARNING_RATE_START("--learning-rate-start"),
@@ -39,7 +40,7 @@ public enum CliOption {
 
     /** The dataset options every entry point that reads data accepts. */
     public static final List<CliOption> DATASET = List.of(DATA, FORMAT, PREPROCESSING, CSV_LABEL, CSV_TEST_FILE,
-            EMNIST_SPLIT, CACHE, OFFLINE);
+            EMNIST_SPLIT, CACHE, OFFLINE, CLASS_NAMES);
 
     private final String text;
 

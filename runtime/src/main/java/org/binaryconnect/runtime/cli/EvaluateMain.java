@@ -19,7 +19,6 @@ import org.binaryconnect.runtime.network.NetworkClasses;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.run.ConfusionMatrix;
-import org.binaryconnect.runtime.train.DatasetClassNames;
 import org.binaryconnect.runtime.train.EvaluationReport;
 import org.binaryconnect.runtime.train.Evaluator;
 
@@ -97,7 +96,7 @@ public final class EvaluateMain {
         }
         return new EvaluationReport(description.name(), parsed.part().label(), dataset.directory(), weights,
                 outcome.loss(), ConfusionMatrix.of(description.classes(), labels, predicted),
-                DatasetClassNames.of(dataset));
+                dataset.classNames());
     }
 
     private static Samples samples(Dataset dataset, EvaluateArguments.Part part, int validationSamples, Path data) {

@@ -1,5 +1,7 @@
 package org.binaryconnect.runtime.data;
 
+import org.binaryconnect.inference.InputPipeline;
+
 /** How unsigned bytes (pixel values 0..255) become the floats a network sees. */
 public enum ByteScaling {
 
@@ -16,9 +18,19 @@ public enum ByteScaling {
         this.high = high;
     }
 
-    /** The float for {@code value} (0..255). */
+    /** The float for {@code value} (0..255): the inference kernel's arithmetic, so both give the same bits. */
     public float scale(int value) {
-        return low + (high - low) * value / 255f;
+        return InputPipeline.scale(low, high, value);
+    }
+
+    /** The value byte 0 scales to. */
+    public float low() {
+        return low;
+    }
+
+    /** The value byte 255 scales to. */
+    public float high() {
+        return high;
     }
 
     /** The 256 scaled values, a fresh copy, so that {@link Samples} maps a byte with one array load. */

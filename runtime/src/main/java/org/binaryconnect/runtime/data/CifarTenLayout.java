@@ -16,6 +16,9 @@ record CifarTenLayout(Path directory, List<Path> trainingBatches, Path testBatch
     static final List<String> TRAINING = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
             "data_batch_4.bin", "data_batch_5.bin");
     static final String TEST = "test_batch.bin";
+    /** The classes of labels 0 to 9, as the dataset's batches.meta.txt lists them. */
+    static final List<String> CLASS_NAMES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
+            "horse", "ship", "truck");
 
     /** Training batches in order, then the test batch. */
     List<Path> files() {

@@ -53,7 +53,7 @@ public final class DatasetLoader {
         };
         requireSamples(raw.training(), "training", location);
         requireSamples(raw.test(), "test", location);
-        return request.preprocessing().apply(raw);
+        return request.preprocessing().apply(raw).withClassNames(ClassNames.of(request, resolved, classes));
     }
 
     /** An empty part would train on nothing or report an accuracy of NaN, and exit as if all were well. */

@@ -1,6 +1,7 @@
 package org.binaryconnect.runtime.data;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -16,9 +17,11 @@ import java.util.function.Consumer;
  * @param cacheRoot where downloads go, one subdirectory per name
  * @param offline when true nothing is downloaded: a name not found locally fails with how to get the files
  * @param console receives download progress lines
+ * @param classNames the classes' names in label order, as the user gave them; empty: the dataset's own, if known
  */
 public record DatasetRequest(String source, DatasetFormat format, CsvOptions csv, String emnistSplit,
-        Preprocessing preprocessing, Path cacheRoot, boolean offline, Consumer<String> console) {
+        Preprocessing preprocessing, Path cacheRoot, boolean offline, Consumer<String> console,
+        List<String> classNames) {
 
     /** The system property that moves the download cache (default {@code ~/.cache/binaryconnect}). */
     public static final String CACHE_PROPERTY = "binaryconnect.cache";
@@ -30,6 +33,7 @@ public record DatasetRequest(String source, DatasetFormat format, CsvOptions csv
         Objects.requireNonNull(preprocessing, "preprocessing");
         Objects.requireNonNull(cacheRoot, "cacheRoot");
         Objects.requireNonNull(console, "console");
+        classNames = List.copyOf(classNames);
         if (source.isBlank()) {
             throw new IllegalArgumentException("source must name a dataset or a path");
         }
@@ -38,7 +42,7 @@ public record DatasetRequest(String source, DatasetFormat format, CsvOptions csv
     /** {@code source} with the defaults: format detected, bytes scaled to [-1, 1], the default cache, online. */
     public static DatasetRequest of(String source) {
         return new DatasetRequest(source, DatasetFormat.AUTO, CsvOptions.defaults(), null, Preprocessing.defaults(),
-                defaultCacheRoot(), false, System.out::println);
+                defaultCacheRoot(), false, System.out::println, List.of());
     }
 
     /**
@@ -58,30 +62,39 @@ public record DatasetRequest(String source, DatasetFormat format, CsvOptions csv
     }
 
     public DatasetRequest withFormat(DatasetFormat value) {
-        return new DatasetRequest(source, value, csv, emnistSplit, preprocessing, cacheRoot, offline, console);
+        return new DatasetRequest(source, value, csv, emnistSplit, preprocessing, cacheRoot, offline, console,
+                classNames);
     }
 
     public DatasetRequest withCsv(CsvOptions value) {
-        return new DatasetRequest(source, format, value, emnistSplit, preprocessing, cacheRoot, offline, console);
+        return new DatasetRequest(source, format, value, emnistSplit, preprocessing, cacheRoot, offline, console,
+                classNames);
     }
 
     public DatasetRequest withEmnistSplit(String value) {
-        return new DatasetRequest(source, format, csv, value, preprocessing, cacheRoot, offline, console);
+        return new DatasetRequest(source, format, csv, value, preprocessing, cacheRoot, offline, console, classNames);
     }
 
     public DatasetRequest withPreprocessing(Preprocessing value) {
-        return new DatasetRequest(source, format, csv, emnistSplit, value, cacheRoot, offline, console);
+        return new DatasetRequest(source, format, csv, emnistSplit, value, cacheRoot, offline, console, classNames);
     }
 
     public DatasetRequest withCacheRoot(Path value) {
-        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, value, offline, console);
+        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, value, offline, console, classNames);
     }
 
     public DatasetRequest withOffline(boolean value) {
-        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, value, console);
+        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, value, console,
+                classNames);
+    }
+
+    /** The classes' names, in label order; the loader checks there is one per class. */
+    public DatasetRequest withClassNames(List<String> value) {
+        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, offline, console, value);
     }
 
     public DatasetRequest withConsole(Consumer<String> value) {
-        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, offline, value);
+        return new DatasetRequest(source, format, csv, emnistSplit, preprocessing, cacheRoot, offline, value,
+                classNames);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 enum KnownDataset {
 
-    MNIST("mnist", DatasetFormat.IDX, "https://storage.googleapis.com/cvdf-datasets/mnist/",
+    MNIST("mnist", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), DatasetFormat.IDX,
+            "https://storage.googleapis.com/cvdf-datasets/mnist/",
             List.of(new RemoteFile("train-images-idx3-ubyte.gz", 9912422,
                             "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"),
                     new RemoteFile("train-labels-idx1-ubyte.gz", 28881,
@@ -30,7 +31,9 @@ enum KnownDataset {
                     + "t10k-labels-idx1-ubyte.gz from https://storage.googleapis.com/cvdf-datasets/mnist/ into %s"),
     // Zalando's README gives these http:// addresses; the S3 website endpoint serves no https. The checksum guards
     // the content.
-    FASHION_MNIST("fashion-mnist", DatasetFormat.IDX, "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+    FASHION_MNIST("fashion-mnist", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+            "Sneaker", "Bag", "Ankle boot"), DatasetFormat.IDX,
+            "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
             List.of(new RemoteFile("train-images-idx3-ubyte.gz", 26421880,
                             "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"),
                     new RemoteFile("train-labels-idx1-ubyte.gz", 29515,
@@ -42,20 +45,22 @@ enum KnownDataset {
             "install Debian's package dataset-fashion-mnist (apt-get install dataset-fashion-mnist), which puts "
                     + "the files in /usr/share/datasets/fashion-mnist, or download the four .gz files from "
                     + "https://github.com/zalandoresearch/fashion-mnist into %s"),
-    CIFAR10("cifar10", DatasetFormat.CIFAR10, "https://www.cs.toronto.edu/~kriz/",
+    CIFAR10("cifar10", CifarTenLayout.CLASS_NAMES, DatasetFormat.CIFAR10, "https://www.cs.toronto.edu/~kriz/",
             List.of(new RemoteFile("cifar-10-binary.tar.gz", 170052171,
                     "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd")),
             "download cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it into %s");
 
     private final String datasetName;
+    private final List<String> classNames;
     private final DatasetFormat format;
     private final URI officialBase;
     private final List<RemoteFile> files;
     private final String manualHint;
 
-    KnownDataset(String datasetName, DatasetFormat format, String officialBase, List<RemoteFile> files,
-            String manualHint) {
+    KnownDataset(String datasetName, List<String> classNames, DatasetFormat format, String officialBase,
+            List<RemoteFile> files, String manualHint) {
         this.datasetName = datasetName;
+        this.classNames = classNames;
         this.format = format;
         this.officialBase = URI.create(officialBase);
         this.files = files;
@@ -68,6 +73,11 @@ enum KnownDataset {
 
     String datasetName() {
         return datasetName;
+    }
+
+    /** The classes' names in label order, as the dataset's authors give them. */
+    List<String> classNames() {
+        return classNames;
     }
 
     DatasetFormat format() {

@@ -3,6 +3,7 @@ package org.binaryconnect.runtime.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.binaryconnect.inference.InputPipeline;
 
 /**
  * What happens to the features between the file and the network, in this order: bytes are scaled
@@ -115,11 +116,16 @@ public record Preprocessing(ByteScaling scaling, boolean contrastNormalization, 
         return contrastNormalization || centering || zcaWhitening;
     }
 
-    /** The dataset the network trains on. */
+    /**
+     * The dataset the network trains on, carrying the pipeline that made it with every fitted value: each step runs
+     * through the kernels of {@link InputPipeline}, so that the pipeline applied to a raw sample gives exactly the
+     * features training saw.
+     */
     Dataset apply(RawDataset raw) {
         RawSamples rawTraining = raw.training();
         RawSamples rawTest = raw.test();
         int features = rawTraining.features();
+        InputPipeline pipeline = InputPipeline.scaling(features, scaling.low(), scaling.high());
         Samples training;
         Samples test;
         if (!transformsValues() && rawTraining.isBytes() && rawTest.isBytes()) {
@@ -129,23 +135,27 @@ public record Preprocessing(ByteScaling scaling, boolean contrastNormalization, 
             float[] trainValues = rawTraining.toFloats(scaling);
             float[] testValues = rawTest.toFloats(scaling);
             if (contrastNormalization) {
+                pipeline = pipeline.withContrastNormalization(GlobalContrastNormalization.SCALE);
                 GlobalContrastNormalization.apply(trainValues, features);
                 GlobalContrastNormalization.apply(testValues, features);
             }
             if (centering) {
-                FeatureCentering centre = FeatureCentering.fit(trainValues, features);
-                centre.apply(trainValues);
-                centre.apply(testValues);
+                float[] means = FeatureCentering.fit(trainValues, features);
+                pipeline = pipeline.withCentering(means);
+                InputPipeline.center(trainValues, means);
+                InputPipeline.center(testValues, means);
             }
             if (zcaWhitening) {
                 ZcaWhitening whitening = ZcaWhitening.fit(trainValues, features, ZcaWhitening.AUTHORS_FILTER_BIAS,
                         raw.source());
+                pipeline = pipeline.withWhitening(whitening.mean(), whitening.matrixValues());
                 whitening.apply(trainValues);
                 whitening.apply(testValues);
             }
             training = Samples.ofFloats(trainValues, rawTraining.labels(), features);
             test = Samples.ofFloats(testValues, rawTest.labels(), features);
         }
-        return new Dataset(raw.source(), training, test, raw.rows(), raw.columns(), raw.channels());
+        return new Dataset(raw.source(), training, test, raw.rows(), raw.columns(), raw.channels(), pipeline,
+                List.of());
     }
 }

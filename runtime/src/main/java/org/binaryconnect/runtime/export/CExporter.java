@@ -77,9 +77,27 @@ public final class CExporter {
                 .line("")
                 .comment("", "Compile without fused multiply-adds (gcc: -ffp-contract=off, or -std=c99; clang: "
                         + CKernels.FILE_NAME + " says so itself) for exactly the generated Java inference's sums.")
-                .comment("", "The predicted class of one sample: the index of the largest score, the first one on"
-                        + " ties.")
+                .comment("", "The predicted class of one sample's features, already preprocessed as the training"
+                        + " network's inputs were: the index of the largest score, the first one on ties.")
                 .line("int " + base + "_predict(const float *features);")
+                .line("")
+                .comment("", "The stack one call of " + base + "_predict_pixels takes for its buffers, in bytes.")
+                .line("#define " + upper + "_PIXELS_STACK_BYTES " + (CSource.stackBytes(model.layers())
+                        + CPipelineSource.extraStackBytes(model)))
+                .line("")
+                .comment("", "The features of one image of " + upper + "_INPUT_SIZE raw unsigned bytes: the input"
+                        + " pipeline training used (" + model.pipeline() + "), with its fitted values, computed"
+                        + " as training computed it." + (model.pipeline().contrastNormalization()
+                        ? " It calls sqrt: link with -lm." : ""))
+                .line("void " + base + "_features(const unsigned char *pixels, float *features);")
+                .line("")
+                .comment("", "The predicted class of one image of raw unsigned bytes: " + base + "_features, then "
+                        + base + "_predict.")
+                .line("int " + base + "_predict_pixels(const unsigned char *pixels);")
+                .line("")
+                .comment("", "The name of class index as the training data gave it (its index as text where the"
+                        + " data named none); a null pointer outside 0 .. " + upper + "_CLASSES - 1.")
+                .line("const char *" + base + "_class_name(int index);")
                 .line("")
                 .comment("", "The " + upper + "_CLASSES scores of one sample (the last layer's outputs) into scores.")
                 .line("void " + base + "_scores(const float *features, float *scores);")

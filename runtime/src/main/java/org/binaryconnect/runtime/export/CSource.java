@@ -37,6 +37,8 @@ final class CSource {
         scores(layers);
         text.line("");
         predict(CExporter.macroPrefix(model));
+        text.line("");
+        new CPipelineSource(model, base, text).write();
         return text.toString();
     }
 
@@ -63,6 +65,14 @@ final class CSource {
         floats(prefix + "_SCALE", layer.scale());
         floats(prefix + "_SHIFT", layer.shift());
         text.line("");
+    }
+
+    static void floats(CText text, String name, float[] values) {
+        List<String> literals = new ArrayList<>(values.length);
+        for (float value : values) {
+            literals.add(literal(value));
+        }
+        text.values("static const float " + name + "[" + values.length + "] = {", literals, "};");
     }
 
     private void floats(String name, float[] values) {

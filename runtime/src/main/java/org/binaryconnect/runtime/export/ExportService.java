@@ -16,6 +16,7 @@ import org.binaryconnect.runtime.data.DatasetLoader;
 import org.binaryconnect.runtime.data.DatasetRequest;
 import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.model.ModelFile;
+import org.binaryconnect.runtime.model.ModelHeader;
 import org.binaryconnect.runtime.network.NetworkClasses;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
@@ -58,8 +59,8 @@ public final class ExportService {
     static ExportResult export(ExportOptions options, Consumer<String> console,
             Function<PackedModel, UnaryOperator<byte[]>> tamper) throws IOException {
         TrainableNetwork network = NetworkClasses.instantiate(options.networkClass(), OptionalLong.empty());
-        ModelFile.load(options.modelFile(), network);
-        PackedModel model = PackedModel.of(network);
+        ModelHeader header = ModelFile.load(options.modelFile(), network);
+        PackedModel model = PackedModel.of(network, header.pipeline(), header.classNames());
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PackedModelWriter.write(model, buffer);
         byte[] packed = tamper.apply(model).apply(buffer.toByteArray());
@@ -67,7 +68,7 @@ public final class ExportService {
         // read back first: a reader that refuses the bytes fails the export even when no data is at hand
         InferenceClass.ShippedModel shipped = InferenceClass.load(model.specClass(),
                 network.getClass().getClassLoader(), packed);
-        Checked checked = check(network, shipped, options, console);
+        Checked checked = check(network, header, shipped, options, console);
 
         Path packedFile = options.resourceDirectory().resolve(model.resourcePath());
         Path card = options.resourceDirectory().resolve(ModelCard.resourcePathFor(model.resourcePath()));
@@ -79,8 +80,8 @@ public final class ExportService {
         }
         List<Path> cFiles = CExporter.write(model, options.cDirectory());
         new ModelCard(model.name(), model.specClass(), model.fingerprint(), options.projectVersion(),
-                model.resourcePath(), packed.length, FileDigests.sha256(packed), checked.files(),
-                options.data().map(DatasetRequest::preprocessing).orElse(null), checked.verification())
+                model.resourcePath(), packed.length, FileDigests.sha256(packed), checked.files(), header.pipeline(),
+                header.classNames(), checked.verification())
                 .write(card);
         return new ExportResult(packedFile, packed.length, model.float32WeightBytes(), cFiles,
                 checked.verification(), card);
@@ -89,8 +90,8 @@ public final class ExportService {
     private record Checked(Verification verification, ModelCard.DatasetFiles files) {
     }
 
-    private static Checked check(TrainableNetwork network, InferenceClass.ShippedModel shipped, ExportOptions options,
-            Consumer<String> console) throws IOException {
+    private static Checked check(TrainableNetwork network, ModelHeader header, InferenceClass.ShippedModel shipped,
+            ExportOptions options, Consumer<String> console) throws IOException {
         if (options.data().isEmpty()) {
             return new Checked(Verification.notVerified("no data was given to predict (the dataset options of"
                     + " train, e.g. -Dbinaryconnect.data)"), null);
@@ -105,6 +106,12 @@ public final class ExportService {
         } catch (DataException e) {
             return new Checked(Verification.notVerified("the test data is not at hand (" + e.getMessage() + ")"),
                     null);
+        }
+        if (!dataset.pipeline().equals(header.pipeline())) {
+            // the figures would describe features the shipped model never gets from predictPixels
+            throw new ExportException("The test data of " + request.source() + " is prepared as "
+                    + dataset.pipeline() + ", but " + options.modelFile() + " was trained on data prepared as "
+                    + header.pipeline() + ": export with the preprocessing and data that train used.");
         }
         Verification verification = ExportVerification.verify(network, shipped, dataset.test(), request.source());
         return new Checked(verification, ModelCard.DatasetFiles.of(request.source(), loader.inputFiles(request)));

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.binaryconnect.runtime.data.ByteScaling;
-import org.binaryconnect.runtime.data.Preprocessing;
+import java.nio.ByteBuffer;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.io.JsonWriter;
 
@@ -19,10 +19,11 @@ import org.binaryconnect.runtime.io.JsonWriter;
  *
  * @param packedResource the packed model's path under the classes directory, e.g. {@code com/example/Mlp.bcpk}
  * @param dataset null when nothing was verified
- * @param preprocessing the steps the features were prepared with; null when no data was given
+ * @param pipeline the input pipeline the model records (what {@code predictPixels} applies), with its fitted values
+ * @param classNames the names the model records, in label order; empty when the data named none
  */
 record ModelCard(String network, String specClass, String fingerprint, String projectVersion, String packedResource,
-        long packedBytes, String packedSha256, DatasetFiles dataset, Preprocessing preprocessing,
+        long packedBytes, String packedSha256, DatasetFiles dataset, InputPipeline pipeline, List<String> classNames,
         Verification verification) {
 
     /** The card's own format: a reader can tell a later layout from this one. */
@@ -55,7 +56,9 @@ record ModelCard(String network, String specClass, String fingerprint, String pr
     }
 
     ModelCard {
+        Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(verification, "verification");
+        classNames = List.copyOf(classNames);
     }
 
     /** {@code com/example/Mlp.bcpk} -> {@code com/example/Mlp.model-card.json}: one card per network, even where
@@ -64,17 +67,23 @@ record ModelCard(String network, String specClass, String fingerprint, String pr
         return packedResource.substring(0, packedResource.length() - PackedFormat.EXTENSION.length()) + SUFFIX;
     }
 
-    /** The steps as a user writes them, e.g. {@code scale-1-1,gcn,zca} ({@code authors-cifar10} spelled out). */
-    static String steps(Preprocessing preprocessing) {
+    /**
+     * The steps as a user writes them, e.g. {@code scale-1-1,gcn,zca} ({@code authors-cifar10} spelled out); a scaling
+     * other than the two named ones as {@code scale-<low>-<high>}.
+     */
+    static String steps(InputPipeline pipeline) {
         List<String> steps = new ArrayList<>();
-        steps.add(preprocessing.scaling() == ByteScaling.ZERO_TO_ONE ? "scale-0-1" : "scale-1-1");
-        if (preprocessing.contrastNormalization()) {
+        float low = pipeline.low();
+        float high = pipeline.high();
+        steps.add(low == 0f && high == 1f ? "scale-0-1" : low == -1f && high == 1f ? "scale-1-1"
+                : "scale-" + low + "-" + high);
+        if (pipeline.contrastNormalization()) {
             steps.add("gcn");
         }
-        if (preprocessing.centering()) {
+        if (pipeline.centering()) {
             steps.add("center");
         }
-        if (preprocessing.zcaWhitening()) {
+        if (pipeline.whitening()) {
             steps.add("zca");
         }
         return String.join(",", steps);
@@ -111,14 +120,29 @@ record ModelCard(String network, String specClass, String fingerprint, String pr
             }
             json.endArray().endObject();
         }
-        json.name("preprocessing");
-        if (preprocessing == null) {
-            json.value((String) null);
-        } else {
-            // the steps as given to train; the values they fitted on the training part (GCN scale, centering mean,
-            // ZCA mean and matrix) belong here once the model records them, e.g. as "fitted": {...}
-            json.beginObject().member("steps", steps(preprocessing)).endObject();
+        // the fitted values themselves are in the packed model (the ZCA matrix of CIFAR-10 is 36 MiB): the card names
+        // them by digest, so two cards tell whether their models prepare pixels alike
+        json.name("preprocessing").beginObject()
+                .member("steps", steps(pipeline))
+                .member("features", pipeline.features())
+                .name("scaling").beginInlineObject().member("byte0", pipeline.low()).member("byte255", pipeline.high())
+                .endObject();
+        if (pipeline.contrastNormalization()) {
+            json.member("contrastNormalizationScale", pipeline.contrastScale());
         }
+        if (pipeline.centering()) {
+            json.member("centeringMeansSha256", FileDigests.sha256(floatBytes(pipeline.centeringMeans())));
+        }
+        if (pipeline.whitening()) {
+            json.member("whiteningMeanSha256", FileDigests.sha256(doubleBytes(pipeline.whiteningMean())))
+                    .member("whiteningMatrixSha256", FileDigests.sha256(floatBytes(pipeline.whiteningMatrix())));
+        }
+        json.endObject();
+        json.name("classNames").beginArray();
+        for (String name : classNames) {
+            json.value(name);
+        }
+        json.endArray();
         json.name("verification").beginObject().member("verified", verification.verified());
         if (verification.verified()) {
             json.member("testSamples", verification.samples())
@@ -133,5 +157,18 @@ record ModelCard(String network, String specClass, String fingerprint, String pr
             json.member("reason", verification.reason());
         }
         return json.endObject().endObject().toString();
+    }
+
+    /** Big-endian IEEE 754 bits, as the packed format stores them. */
+    private static byte[] floatBytes(float[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
+        buffer.asFloatBuffer().put(values);
+        return buffer.array();
+    }
+
+    private static byte[] doubleBytes(double[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Double.BYTES);
+        buffer.asDoubleBuffer().put(values);
+        return buffer.array();
     }
 }

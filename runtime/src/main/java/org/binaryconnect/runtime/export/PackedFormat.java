@@ -3,7 +3,7 @@ package org.binaryconnect.runtime.export;
 import org.binaryconnect.inference.PackedModelFormat;
 
 /**
- * The packed model format, version 3, as the exporter writes it: {@code docs/packed-model-format.md} is the
+ * The packed model format, version 4, as the exporter writes it: {@code docs/packed-model-format.md} is the
  * contract. Its constants are binaryconnect-inference's {@link PackedModelFormat}, the ones the generated classes'
  * reader checks, so writer and reader cannot disagree; the rest is what only the writer needs.
  */

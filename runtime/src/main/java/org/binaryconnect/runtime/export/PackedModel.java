@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.runtime.network.LayerDescription;
 import org.binaryconnect.runtime.network.NamedArray;
 import org.binaryconnect.runtime.network.NetworkDescription;
@@ -30,9 +31,21 @@ public final class PackedModel {
     private final int inputSize;
     private final int classes;
     private final List<PackedLayer> layers;
+    private final InputPipeline pipeline;
+    private final List<String> classNames;
 
     PackedModel(String name, String specClass, String fingerprint, int inputSize, int classes,
-            List<PackedLayer> layers) {
+            List<PackedLayer> layers, InputPipeline pipeline, List<String> classNames) {
+        if (pipeline.features() != inputSize) {
+            throw new ExportException(name + " takes " + inputSize + " inputs but its model records an input pipeline"
+                    + " of " + pipeline.features() + " features: train the network again.");
+        }
+        if (!classNames.isEmpty() && classNames.size() != classes) {
+            throw new ExportException(name + " predicts " + classes + " classes but its model names "
+                    + classNames.size() + ": train the network again with one class name per class.");
+        }
+        this.pipeline = pipeline;
+        this.classNames = List.copyOf(classNames);
         this.name = name;
         this.specClass = specClass;
         this.fingerprint = fingerprint;
@@ -42,11 +55,24 @@ public final class PackedModel {
     }
 
     /**
-     * Packs {@code network}'s current state.
+     * Packs {@code network}'s current state, for features that are bytes scaled to [-1, 1] and unnamed classes: for
+     * tests and hand-built networks; a trained model's pipeline and names come with
+     * {@link #of(TrainableNetwork, InputPipeline, List)}.
      *
      * @throws ExportException when a state array is missing or misshapen, or a value is not finite
      */
     public static PackedModel of(TrainableNetwork network) {
+        return of(network, InputPipeline.scaling(network.description().inputSize(), -1f, 1f), List.of());
+    }
+
+    /**
+     * Packs {@code network}'s current state with the input pipeline its features came from and its class names
+     * (empty when unknown), as the model file records them.
+     *
+     * @throws ExportException when a state array is missing or misshapen, a value is not finite, or the pipeline or
+     *     the names do not fit the network
+     */
+    public static PackedModel of(TrainableNetwork network, InputPipeline pipeline, List<String> classNames) {
         NetworkDescription description = network.description();
         Map<String, INDArray> state = new HashMap<>();
         for (NamedArray array : network.state()) {
@@ -57,7 +83,7 @@ public final class PackedModel {
             layers.add(pack(layer, state, description.name()));
         }
         return new PackedModel(description.name(), description.specClass(), description.fingerprint(),
-                description.inputSize(), description.classes(), layers);
+                description.inputSize(), description.classes(), layers, pipeline, classNames);
     }
 
     private static PackedLayer pack(LayerDescription layer, Map<String, INDArray> state, String network) {
@@ -203,6 +229,16 @@ public final class PackedModel {
 
     List<PackedLayer> layers() {
         return layers;
+    }
+
+    /** What turns a raw sample into this network's features: the packed file and the C export carry it. */
+    public InputPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The classes' names in label order; empty when the training data named none. */
+    public List<String> classNames() {
+        return classNames;
     }
 
     /** The size of the layers' weights as float32 arrays: what the packed model is measured against. */

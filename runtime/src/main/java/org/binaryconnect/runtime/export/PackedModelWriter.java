@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
+import org.binaryconnect.inference.InputPipeline;
+import org.binaryconnect.inference.PackedModelFormat;
 import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.binaryconnect.runtime.nn.ConvShape;
 import org.binaryconnect.runtime.nn.PoolShape;
 
-/** Writes a trained network in the packed model format, version 3 ({@code docs/packed-model-format.md}). */
+/** Writes a trained network in the packed model format, version 4 ({@code docs/packed-model-format.md}). */
 public final class PackedModelWriter {
 
     private PackedModelWriter() {
@@ -51,6 +53,11 @@ public final class PackedModelWriter {
         checked.writeInt(model.inputSize());
         checked.writeInt(model.classes());
         checked.writeInt(model.layers().size());
+        writePipeline(checked, model.pipeline());
+        checked.writeInt(model.classNames().size());
+        for (String name : model.classNames()) {
+            checked.writeUTF(name);
+        }
         for (PackedLayer layer : model.layers()) {
             writeLayer(checked, layer);
         }
@@ -58,6 +65,27 @@ public final class PackedModelWriter {
         DataOutputStream plain = new DataOutputStream(out);
         plain.writeLong(crc.getValue());
         plain.flush();
+    }
+
+    /** The input pipeline section, in the order of docs/packed-model-format.md. */
+    private static void writePipeline(DataOutputStream out, InputPipeline pipeline) throws IOException {
+        out.writeFloat(pipeline.low());
+        out.writeFloat(pipeline.high());
+        out.writeByte((pipeline.contrastNormalization() ? PackedModelFormat.STEP_CONTRAST_NORMALIZATION : 0)
+                | (pipeline.centering() ? PackedModelFormat.STEP_CENTERING : 0)
+                | (pipeline.whitening() ? PackedModelFormat.STEP_WHITENING : 0));
+        if (pipeline.contrastNormalization()) {
+            out.writeDouble(pipeline.contrastScale());
+        }
+        for (float mean : pipeline.centeringMeans()) {
+            out.writeFloat(mean);
+        }
+        for (double mean : pipeline.whiteningMean()) {
+            out.writeDouble(mean);
+        }
+        for (float value : pipeline.whiteningMatrix()) {
+            out.writeFloat(value);
+        }
     }
 
     private static void writeLayer(DataOutputStream out, PackedLayer layer) throws IOException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.network.NamedArray;
 import org.binaryconnect.runtime.network.NetworkDescription;
@@ -28,10 +29,18 @@ public final class CheckpointFile {
     private CheckpointFile() {
     }
 
+    /** As {@link #save(Path, TrainableNetwork, TrainingProgress, InputPipeline, List)} for the default scaling. */
     public static void save(Path file, TrainableNetwork network, TrainingProgress progress) throws IOException {
+        save(file, network, progress, InputPipeline.scaling(network.description().inputSize(), -1f, 1f),
+                List.of());
+    }
+
+    /** Writes the checkpoint, recording the input pipeline and class names the run trains with (as a model does). */
+    public static void save(Path file, TrainableNetwork network, TrainingProgress progress, InputPipeline pipeline,
+            List<String> classNames) throws IOException {
         NetworkDescription description = network.description();
         ModelHeader header = new ModelHeader(ModelFormat.VERSION, description.name(), description.fingerprint(),
-                progress.epoch());
+                progress.epoch(), pipeline, classNames);
         try {
             ModelFileWriter.write(file, StateFileKind.CHECKPOINT, header, progress.toText(), arrays(network));
         } catch (IOException e) {
@@ -56,6 +65,11 @@ public final class CheckpointFile {
 
         public TrainingProgress progress() {
             return progress;
+        }
+
+        /** The input pipeline and class names the checkpoint records. */
+        public ModelHeader header() {
+            return contents.header();
         }
 
         /**

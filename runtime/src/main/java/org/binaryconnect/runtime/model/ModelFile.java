@@ -2,6 +2,8 @@ package org.binaryconnect.runtime.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 
@@ -22,11 +24,23 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    /** Writes {@code network}'s state, from training epoch {@code epoch}, to {@code file} atomically. */
+    /**
+     * Writes {@code network}'s state, from training epoch {@code epoch}, to {@code file} atomically, for features
+     * that are bytes scaled to [-1, 1] and classes without names: for tests and hand-built networks.
+     */
     public static void save(Path file, TrainableNetwork network, int epoch) throws IOException {
+        save(file, network, epoch, InputPipeline.scaling(network.description().inputSize(), -1f, 1f), List.of());
+    }
+
+    /**
+     * Writes {@code network}'s state, from training epoch {@code epoch}, to {@code file} atomically, with the input
+     * pipeline its features came from and its class names (empty when unknown).
+     */
+    public static void save(Path file, TrainableNetwork network, int epoch, InputPipeline pipeline,
+            List<String> classNames) throws IOException {
         NetworkDescription description = network.description();
         ModelHeader header = new ModelHeader(ModelFormat.VERSION, description.name(), description.fingerprint(),
-                epoch);
+                epoch, pipeline, classNames);
         try {
             ModelFileWriter.write(file, header, network.state());
         } catch (IOException e) {

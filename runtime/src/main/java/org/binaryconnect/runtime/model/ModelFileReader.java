@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.binaryconnect.inference.InputPipeline;
+import org.binaryconnect.inference.PackedModelFormat;
 
 /**
  * Reads and checks a model file (see {@link ModelFormat}): magic, version and checksum first, then its structure,
@@ -68,7 +70,9 @@ final class ModelFileReader {
         if (version != ModelFormat.VERSION) {
             throw new ModelFileException(kind.label() + " " + file + " has format version " + version
                     + ", but this runtime reads version " + ModelFormat.VERSION
-                    + ": use the BinaryConnect version that wrote it, or train again.");
+                    + (kind == StateFileKind.CHECKPOINT
+                            ? ": " + kind.remedy() + " (or use the BinaryConnect version that wrote it)."
+                            : ": use the BinaryConnect version that wrote it, or train again."));
         }
         int bodyLength = bytes.length - 4;
         CRC32 crc = new CRC32();
@@ -102,6 +106,15 @@ final class ModelFileReader {
         String fingerprint = string(buffer, ModelFormat.MAX_STRING);
         int epoch = buffer.getInt();
         String metadata = kind.hasMetadata() ? string(buffer, ModelFormat.MAX_METADATA) : null;
+        InputPipeline pipeline = pipeline(buffer);
+        int names = buffer.getInt();
+        if (names < 0 || names > buffer.remaining() / 4) {
+            throw damaged("is damaged: it declares " + names + " class names");
+        }
+        List<String> classNames = new ArrayList<>();
+        for (int k = 0; k < names; k++) {
+            classNames.add(string(buffer, ModelFormat.MAX_STRING));
+        }
         int count = buffer.getInt();
         if (count < 0) {
             throw damaged("is damaged: it declares " + count + " arrays");
@@ -113,8 +126,51 @@ final class ModelFileReader {
         if (buffer.hasRemaining()) {
             throw damaged("is damaged: " + buffer.remaining() + " bytes follow its last array");
         }
-        return new Contents(new ModelHeader(version, networkName, fingerprint, epoch), metadata, List.copyOf(arrays),
+        return new Contents(new ModelHeader(version, networkName, fingerprint, epoch, pipeline, classNames), metadata,
+                List.copyOf(arrays),
                 buffer.asReadOnlyBuffer());
+    }
+
+    private InputPipeline pipeline(ByteBuffer buffer) {
+        float low = buffer.getFloat();
+        float high = buffer.getFloat();
+        int features = buffer.getInt();
+        int steps = buffer.get() & 0xff;
+        int known = PackedModelFormat.STEP_CONTRAST_NORMALIZATION | PackedModelFormat.STEP_CENTERING
+                | PackedModelFormat.STEP_WHITENING;
+        if (!Float.isFinite(low) || !Float.isFinite(high) || features < 1 || features > buffer.remaining()
+                || (steps & ~known) != 0) {
+            throw damaged("is damaged: its input pipeline (bytes to [" + low + ", " + high + "], " + features
+                    + " features, steps " + steps + ") does not read");
+        }
+        InputPipeline pipeline = InputPipeline.scaling(features, low, high);
+        if ((steps & PackedModelFormat.STEP_CONTRAST_NORMALIZATION) != 0) {
+            double scale = buffer.getDouble();
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw damaged("is damaged: its contrast normalisation scale is " + scale);
+            }
+            pipeline = pipeline.withContrastNormalization(scale);
+        }
+        if ((steps & PackedModelFormat.STEP_CENTERING) != 0) {
+            float[] means = new float[features];
+            buffer.asFloatBuffer().get(means);
+            buffer.position(buffer.position() + 4 * features);
+            pipeline = pipeline.withCentering(means);
+        }
+        if ((steps & PackedModelFormat.STEP_WHITENING) != 0) {
+            double[] mean = new double[features];
+            buffer.asDoubleBuffer().get(mean);
+            buffer.position(buffer.position() + 8 * features);
+            if ((long) features * features > buffer.remaining() / 4) {
+                throw damaged("is damaged: it declares a whitening matrix of " + features + " x " + features
+                        + " values, more than the file holds");
+            }
+            float[] matrix = new float[features * features];
+            buffer.asFloatBuffer().get(matrix);
+            buffer.position(buffer.position() + 4 * matrix.length);
+            pipeline = pipeline.withWhitening(mean, matrix);
+        }
+        return pipeline;
     }
 
     private StoredArray array(ByteBuffer buffer) {

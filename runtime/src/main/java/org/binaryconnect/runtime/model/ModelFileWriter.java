@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.binaryconnect.inference.InputPipeline;
+import org.binaryconnect.inference.PackedModelFormat;
 import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.io.FaultInjection;
 import org.binaryconnect.runtime.network.NamedArray;
@@ -58,6 +60,11 @@ final class ModelFileWriter {
         if (metadata != null) {
             putString(metadata, ModelFormat.MAX_METADATA);
         }
+        putPipeline(header.pipeline());
+        room(4).putInt(header.classNames().size());
+        for (String name : header.classNames()) {
+            putString(name, ModelFormat.MAX_STRING);
+        }
         room(4).putInt(state.size());
         for (NamedArray named : state) {
             putArray(named);
@@ -65,6 +72,25 @@ final class ModelFileWriter {
         flushChunk();
         ByteBuffer checksum = ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip();
         writeFully(checksum);
+    }
+
+    private void putPipeline(InputPipeline pipeline) throws IOException {
+        room(12).putFloat(pipeline.low()).putFloat(pipeline.high()).putInt(pipeline.features());
+        room(1).put((byte) ((pipeline.contrastNormalization() ? PackedModelFormat.STEP_CONTRAST_NORMALIZATION : 0)
+                | (pipeline.centering() ? PackedModelFormat.STEP_CENTERING : 0)
+                | (pipeline.whitening() ? PackedModelFormat.STEP_WHITENING : 0)));
+        if (pipeline.contrastNormalization()) {
+            room(8).putDouble(pipeline.contrastScale());
+        }
+        for (float mean : pipeline.centeringMeans()) {
+            room(4).putFloat(mean);
+        }
+        for (double mean : pipeline.whiteningMean()) {
+            room(8).putDouble(mean);
+        }
+        for (float value : pipeline.whiteningMatrix()) {
+            room(4).putFloat(value);
+        }
     }
 
     private void putArray(NamedArray named) throws IOException {

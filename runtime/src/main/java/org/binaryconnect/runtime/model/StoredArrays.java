@@ -27,9 +27,26 @@ final class StoredArrays {
                     + description.name() + " has fingerprint " + description.fingerprint()
                     + ": train this network, or use the file trained for it.");
         }
+        checkInputs(file, kind, header, description);
         check(file, kind, contents.arrays(), targets, description.name());
         for (int i = 0; i < targets.size(); i++) {
             copy(contents.arrays().get(i), contents.bytes(), targets.get(i).array());
+        }
+    }
+
+    /**
+     * Checks that the recorded input pipeline and class names fit the network: a model file that passes the
+     * checksum but pairs them with another network's sizes would otherwise export a model that fails at its first
+     * prediction.
+     */
+    static void checkInputs(Path file, StateFileKind kind, ModelHeader header, NetworkDescription description) {
+        int features = header.pipeline().features();
+        int names = header.classNames().size();
+        if (features != description.inputSize() || (names != 0 && names != description.classes())) {
+            throw new ModelFileException(kind.label() + " " + file + " records an input pipeline of " + features
+                    + " features and " + names + " class names, but " + description.name() + " takes "
+                    + description.inputSize() + " inputs and predicts " + description.classes()
+                    + " classes: train this network again.");
         }
     }
 

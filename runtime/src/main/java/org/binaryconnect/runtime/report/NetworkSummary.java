@@ -44,9 +44,10 @@ public record NetworkSummary(String network, List<Row> layers, long fileBytes) {
             rows.add(row(layer));
         }
         // magic, version, the name and fingerprint as DataOutputStream.writeUTF writes them (ASCII: 2 + length),
-        // input size, classes, layer count, then the checksum
+        // input size, classes, layer count, the input pipeline of a plain byte scaling (low, high, steps) and no
+        // class names, then the checksum; fitted values (GCN, centering, ZCA) and class names come on top
         long fileBytes = 4 + 2 + 2 + utfLength(description.name()) + 2 + utfLength(description.fingerprint())
-                + 3 * 4 + 8;
+                + 3 * 4 + (4 + 4 + 1) + 4 + 8;
         return new NetworkSummary(description.name(), rows, fileBytes);
     }
 

@@ -48,7 +48,6 @@ public final class Trainer {
     private final Consumer<String> console;
     private final TrainingOptions options;
     private final ProgressDisplay progress;
-    private final List<String> classNames;
 
     /** A run that resumes its own checkpoint. @param console receives one line per epoch */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console) {
@@ -67,17 +66,6 @@ public final class Trainer {
      */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
             TrainingOptions options, ProgressDisplay progress) {
-        this(network, config, console, options, progress, List.of());
-    }
-
-    /**
-     * @param console receives what the run has to say besides its progress (resuming, the report's place)
-     * @param progress shows each epoch (and, if it likes, each batch); closed when training ends
-     * @param classNames the data's class names, in class order, for the report; empty: it shows class indices
-     */
-    public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
-            TrainingOptions options, ProgressDisplay progress, List<String> classNames) {
-        this.classNames = ClassNames.checked(classNames, network.description().classes());
         this.network = network;
         this.config = config;
         this.console = console;
@@ -93,6 +81,8 @@ public final class Trainer {
      * @throws org.binaryconnect.runtime.model.ModelFileException when the checkpoint to resume is damaged
      */
     public TrainingResult train(DatasetSplit data) throws IOException {
+        // the report's names, which model.bin records too; checked before anything is written
+        List<String> classNames = ClassNames.checked(data.classNames(), network.description().classes());
         int batchSize = network.description().batchSize();
         int batches = data.training().size() / batchSize;
         if (batches == 0) {
@@ -174,11 +164,12 @@ public final class Trainer {
                 epochs.add(result);
                 MetricsCsv.write(metricsFile, epochs);
                 if (best.offer(result)) {
-                    ModelFile.save(modelFile, network, epoch);
+                    ModelFile.save(modelFile, network, epoch, data.pipeline(), data.classNames());
                     bestTest = test;
                 }
                 CheckpointFile.save(checkpointFile, network, new TrainingProgress(epoch, runKey,
-                        network.randomState(), network.steps(), divergence.referenceLoss(), epochs, bestTest));
+                        network.randomState(), network.steps(), divergence.referenceLoss(), epochs, bestTest),
+                        data.pipeline(), data.classNames());
                 display.epochDone(result);
             }
         }
@@ -224,7 +215,8 @@ public final class Trainer {
         }
         if (bestEpoch == saved.epoch()) {
             TrainingProgress restored = checkpoint.restoreInto(network);
-            ModelFile.save(modelFile, network, bestEpoch);
+            ModelHeader recorded = checkpoint.header();
+            ModelFile.save(modelFile, network, bestEpoch, recorded.pipeline(), recorded.classNames());
             console.accept(modelFile + " " + problem + ": rebuilt from the checkpoint, which holds the best epoch, "
                     + bestEpoch);
             return restored;

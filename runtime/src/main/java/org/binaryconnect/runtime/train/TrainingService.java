@@ -69,8 +69,7 @@ public final class TrainingService {
                 data.preprocessing()));
         ProgressDisplay progress = progressBar ? ProgressDisplay.forConsole(System.out, true)
                 : ProgressDisplay.epochLines(console);
-        TrainingResult result = new Trainer(network, config, console, options, progress,
-                DatasetClassNames.of(dataset)).train(split);
+        TrainingResult result = new Trainer(network, config, console, options, progress).train(split);
         console.accept(result.summaryLine());
         return result;
     }

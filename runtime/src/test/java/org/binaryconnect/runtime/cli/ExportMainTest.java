@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.runtime.export.ExportNetworks;
+import org.binaryconnect.runtime.export.PackedModel;
 import org.binaryconnect.runtime.export.PackedModelWriter;
 import org.binaryconnect.runtime.export.RunnableHandNetwork;
 import org.binaryconnect.runtime.model.ModelFile;
@@ -67,14 +69,37 @@ class ExportMainTest {
         assertTrue(Files.isRegularFile(c.resolve("hand.h")) && Files.isRegularFile(c.resolve("hand.c")));
         List<String> lines = lines(out);
         assertEquals("packed resource: " + resource, lines.get(0));
-        // 175 bytes: the header with its 32-character fingerprint, 3 rows of 9 bytes of signs, 6 full-precision
-        // floats, 10 three-byte scales and shifts, and the checksum
-        assertEquals("packed model: 0.2 KiB (175 bytes) against 0.8 KiB of float32 weights: 4.9x smaller",
+        // 188 bytes: the header with its 32-character fingerprint, the default input pipeline (9 bytes) and no class
+        // names (4), 3 rows of 9 bytes of signs, 6 full-precision floats, 10 three-byte scales and shifts, and the
+        // checksum
+        assertEquals("packed model: 0.2 KiB (188 bytes) against 0.8 KiB of float32 weights: 4.6x smaller",
                 lines.get(lines.size() - 2));
         assertEquals("model card: " + classes.resolve("org/example/nets/Hand.model-card.json"), lines.get(2));
         assertEquals("shipped model: not verified: no data was given to predict (the dataset options of train, e.g."
                 + " -Dbinaryconnect.data)", lines.get(lines.size() - 1));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What model.bin records about the inputs is what the packed file and the C carry. */
+    @Test
+    void exportsThePipelineAndTheClassNamesTheModelRecords() throws IOException {
+        InputPipeline pipeline = InputPipeline.scaling(70, 0f, 1f)
+                .withContrastNormalization(55).withCentering(new float[70]);
+        Path model = dir.resolve("binaryconnect/Hand/model.bin");
+        ModelFile.save(model, new ExportNetworks.HandNetwork(DataType.FLOAT, 1), 3, pipeline, List.of("no", "yes"));
+        Path classes = dir.resolve("classes");
+        Path c = dir.resolve("c");
+
+        assertEquals(TrainMain.OK, run("--network", NETWORK, "--model", model.toString(), "--resource-dir",
+                classes.toString(), "--c-dir", c.toString()), err.toString(StandardCharsets.UTF_8));
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        PackedModelWriter.write(PackedModel.of(new ExportNetworks.HandNetwork(DataType.FLOAT, 1), pipeline,
+                List.of("no", "yes")), expected);
+        assertArrayEquals(expected.toByteArray(), Files.readAllBytes(classes.resolve("org/example/nets/Hand.bcpk")));
+        String source = Files.readString(c.resolve("hand.c"));
+        assertTrue(source.contains("bc_contrast_normalize(features, HAND_INPUT_SIZE, 55.0);"), source);
+        assertTrue(source.contains("\"no\", \"yes\""), source);
     }
 
     @Test

@@ -41,6 +41,31 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void classNamesAreTheUsersOrTheKnownDatasetsOrNone() {
+        Path fashion = IdxFiles.writeDataset(dir.resolve("fashion-mnist"), SyntheticImages.generate(6, 2, 2, 10, 1),
+                SyntheticImages.generate(2, 2, 2, 10, 2), true);
+        Path other = IdxFiles.writeDataset(dir.resolve("mine"), SyntheticImages.generate(6, 2, 2, 3, 1),
+                SyntheticImages.generate(2, 2, 2, 3, 2), true);
+
+        assertEquals(List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
+                "Bag", "Ankle boot"), hermetic().load(request(fashion.toString()), 4, 10).classNames());
+        assertEquals(List.of(), hermetic().load(request(other.toString()), 4, 3).classNames());
+        assertEquals(List.of("cat", "dog", "bird"), hermetic().load(request(other.toString())
+                .withClassNames(ClassNames.parse(" cat, dog ,bird")), 4, 3).classNames());
+        DataException wrongCount = assertThrows(DataException.class, () -> hermetic().load(request(other.toString())
+                .withClassNames(List.of("cat", "dog")), 4, 3));
+        assertEquals("classNames gives 2 names but the network predicts 3 classes: give one name per class, in"
+                + " label order, separated by commas.", wrongCount.getMessage());
+        assertEquals(List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+                "truck"), hermetic().load(request(CifarTenFiles.writeDirectory(dir.resolve("c")).toString()), 3072,
+                10).classNames());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> ClassNames.parse("cat,,dog"));
+        assertEquals("classNames 'cat,,dog' has an empty name at position 2: give one name per class, in label"
+                + " order, separated by commas.", empty.getMessage());
+    }
+
+    @Test
     void emnistSplitIsReadThroughTheEntryPoint() throws Exception {
         Path data = dir.resolve("emnist");
         List<String> names = IdxLayout.emnistNames("digits");

@@ -14,6 +14,50 @@ class PreprocessingTest {
                 features), RawSamples.ofBytes(test, new byte[test.length / features], features), 1, 1, features);
     }
 
+    /** Random images: bytes 0..255, with a per-feature bias so that centering and whitening have work to do. */
+    private static byte[] images(int samples, int features, long seed) {
+        Random random = new Random(seed);
+        byte[] pixels = new byte[samples * features];
+        for (int i = 0; i < pixels.length; i++) {
+            int bias = 20 * (i % features) % 200;
+            pixels[i] = (byte) Math.min(255, bias + random.nextInt(56) + (int) (30 * random.nextGaussian() + 30));
+        }
+        return pixels;
+    }
+
+    /**
+     * The pipeline a dataset carries, applied to each raw sample on its own, gives exactly the features training
+     * sees, bit for bit, for every combination of steps: what lets the exported model's predictPixels match the
+     * trained network. A pipeline that forgot a step, or a fitted value, fails this.
+     */
+    @Test
+    void theRecordedPipelineReproducesEveryPreprocessedSampleBitForBit() {
+        int features = 12;
+        byte[] training = images(300, features, 1);
+        byte[] test = images(40, features, 2);
+        RawDataset raw = bytes(training, test, features);
+        for (String steps : new String[] {"scale-1-1", "scale-0-1", "scale-0-1,gcn", "center", "scale-0-1,zca",
+                "gcn,center,zca", "authors-cifar10"}) {
+            Dataset dataset = Preprocessing.parse(steps).apply(raw);
+            org.binaryconnect.inference.InputPipeline pipeline = dataset.pipeline();
+            assertEquals(steps.contains("gcn") || steps.equals("authors-cifar10"), pipeline.contrastNormalization(),
+                    steps);
+            assertEquals(steps.contains("center"), pipeline.centering(), steps);
+            assertEquals(steps.contains("zca") || steps.equals("authors-cifar10"), pipeline.whitening(), steps);
+            for (Samples part : new Samples[] {dataset.training(), dataset.test()}) {
+                byte[] pixels = part == dataset.training() ? training : test;
+                for (int s = 0; s < part.size(); s++) {
+                    float[] features0 = pipeline.features(java.util.Arrays.copyOfRange(pixels, s * features,
+                            (s + 1) * features));
+                    for (int j = 0; j < features; j++) {
+                        assertEquals(Float.floatToRawIntBits(part.feature(s, j)),
+                                Float.floatToRawIntBits(features0[j]), steps + ": sample " + s + " feature " + j);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void scalesBytesToZeroOneOrMinusOneOne() {
         RawDataset raw = bytes(new byte[] {0, (byte) 255, 51}, new byte[] {(byte) 204, 0, 0}, 3);

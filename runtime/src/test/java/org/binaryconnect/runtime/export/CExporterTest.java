@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,81 @@ class CExporterTest {
         assertTrue(header.contains("void hand_scores(const float *features, float *scores);\n"), header);
         // 3 hidden activations, and binary_dense's 16 x 256 table plus its two 16-entry halves: 4,131 floats
         assertTrue(header.contains("#define HAND_STACK_BYTES 16524\n"), header);
+    }
+
+    /**
+     * {@code <base>_features} computes the recorded pipeline (every step, fitted values) as the Java kernel does, bit
+     * for bit, {@code <base>_predict_pixels} predicts from them, and {@code <base>_class_name} gives the recorded
+     * names as UTF-8, or null outside the classes.
+     */
+    @Test
+    void thePixelEntryPointAppliesTheRecordedPipelineBitForBitAndNamesTheClasses() throws Exception {
+        int n = ExportNetworks.HAND_INPUTS;
+        Random random = new Random(5);
+        float[] means = new float[n];
+        double[] mean = new double[n];
+        float[] matrix = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            means[i] = (float) random.nextGaussian();
+            mean[i] = random.nextGaussian();
+        }
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i] = (float) (random.nextGaussian() / 8);
+        }
+        InputPipeline pipeline = InputPipeline.scaling(n, 0f, 1f).withContrastNormalization(55).withCentering(means)
+                .withWhitening(mean, matrix);
+        PackedModel model = PackedModel.of(ExportNetworks.hand(), pipeline,
+                List.of("caf\u00e9 \"noir\"?", "T-shirt/top"));
+        byte[][] images = new byte[SAMPLES][n];
+        for (byte[] image : images) {
+            random.nextBytes(image);
+        }
+        CExporter.write(model, dir);
+        Files.writeString(dir.resolve("pixels.c"), pixelDriver(images), StandardCharsets.US_ASCII);
+        Path executable = dir.resolve("pixels");
+        Gcc.compile(dir, List.of("-o", executable.toString(), dir.resolve("pixels.c").toString(),
+                dir.resolve("hand.c").toString(), "-lm"));
+
+        List<String> lines = Gcc.run(dir, List.of(executable.toString())).lines().toList();
+
+        assertEquals(SAMPLES + 1, lines.size(), lines.toString());
+        for (int s = 0; s < SAMPLES; s++) {
+            float[] expected = pipeline.features(images[s]);
+            String[] fields = lines.get(s).trim().split(" ");
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(expected[i]), Integer.parseUnsignedInt(fields[i + 1], 16),
+                        "sample " + s + " feature " + i);
+            }
+            assertEquals(ReferenceEvaluation.argmax(ReferenceEvaluation.folded(model, expected)),
+                    Integer.parseInt(fields[0]), "sample " + s);
+        }
+        assertEquals("caf\u00e9 \"noir\"?|T-shirt/top|(null)", lines.get(SAMPLES));
+    }
+
+    /** Per image: the predicted class and the features' bits in hex; then the class names and index 2's. */
+    private static String pixelDriver(byte[][] images) {
+        StringBuilder c = new StringBuilder();
+        c.append("#include <stdio.h>\n#include <string.h>\n#include <stdint.h>\n#include \"hand.h\"\n\n");
+        c.append("static const unsigned char PIXELS[").append(images.length).append("][HAND_INPUT_SIZE] = {\n");
+        for (byte[] image : images) {
+            c.append("    {");
+            for (int i = 0; i < image.length; i++) {
+                c.append(i == 0 ? "" : ", ").append(image[i] & 0xff);
+            }
+            c.append("},\n");
+        }
+        c.append("};\n\nint main(void) {\n    int s;\n    int i;\n");
+        c.append("    for (s = 0; s < ").append(images.length).append("; s++) {\n");
+        c.append("        float features[HAND_INPUT_SIZE];\n");
+        c.append("        hand_features(PIXELS[s], features);\n");
+        c.append("        printf(\"%d\", hand_predict_pixels(PIXELS[s]));\n");
+        c.append("        for (i = 0; i < HAND_INPUT_SIZE; i++) {\n            uint32_t bits;\n");
+        c.append("            memcpy(&bits, &features[i], 4);\n");
+        c.append("            printf(\" %08lx\", (unsigned long) bits);\n        }\n");
+        c.append("        printf(\"\\n\");\n    }\n");
+        c.append("    printf(\"%s|%s|%s\\n\", hand_class_name(0), hand_class_name(1),");
+        c.append(" hand_class_name(2) == 0 ? \"(null)\" : \"not null\");\n    return 0;\n}\n");
+        return c.toString();
     }
 
     @Test

@@ -82,6 +82,7 @@ class ConvolutionExportTest {
         assertEquals(84, in.readInt());
         assertEquals(3, in.readInt());
         assertEquals(2, in.readInt());
+        in.skipNBytes(4 + 4 + 1 + 4); // the default pipeline, no class names
         assertEquals(3, in.readUnsignedByte(), "binary conv");
         int[] geometry = new int[14];
         for (int k = 0; k < geometry.length; k++) {

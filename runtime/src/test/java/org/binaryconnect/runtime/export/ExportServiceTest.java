@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.binaryconnect.runtime.data.DatasetRequest;
+import org.binaryconnect.runtime.data.Preprocessing;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.example.nets.HandInference;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +152,23 @@ class ExportServiceTest {
         assertFalse(Files.exists(dir.resolve("c/hand.c")));
     }
 
+    @Test
+    void dataPreparedOtherwiseThanTheModelRecordsFailsTheExportAndWritesNothing() {
+        // model.bin records scale-1-1; features prepared as scale-0-1 are not what predictPixels gives the network
+        Optional<DatasetRequest> otherScaling = Optional.of(DatasetRequest.of(data.toString())
+                .withPreprocessing(Preprocessing.parse("scale-0-1")));
+
+        ExportException failure = assertThrows(ExportException.class,
+                () -> ExportService.export(options(otherScaling), line -> { }));
+
+        assertTrue(failure.getMessage().startsWith("The test data of " + data + " is prepared as scale [0.0, 1.0]"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().endsWith("export with the preprocessing and data that train used."),
+                failure.getMessage());
+        assertFalse(Files.exists(packedFile()));
+        assertFalse(Files.exists(card()));
+    }
+
     /** The first test sample the tampered packed model predicts differently from the reference, and its class. */
     private int[] firstDifference(byte[] tampered) throws IOException {
         HandInference inference = HandInference.load(new ByteArrayInputStream(tampered));
@@ -219,6 +237,8 @@ class ExportServiceTest {
 
         assertEquals("shipped model: not verified: no data was given to predict (the dataset options of train, e.g."
                 + " -Dbinaryconnect.data)", result.verification().line());
-        assertTrue(Files.readString(card()).contains("\"preprocessing\": null"));
+        String card = Files.readString(card());
+        assertTrue(card.contains("\"dataset\": null"), card);
+        assertTrue(card.contains("\"steps\": \"scale-1-1\""), "the model's own pipeline, data or not: " + card);
     }
 }

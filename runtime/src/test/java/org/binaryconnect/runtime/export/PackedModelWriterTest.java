@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import org.binaryconnect.inference.InputPipeline;
+import org.binaryconnect.inference.PackedModelFormat;
 import org.binaryconnect.runtime.network.NamedArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,17 +36,66 @@ class PackedModelWriterTest {
     }
 
     @Test
-    void writesTheHeaderOfFormatVersionThree() throws IOException {
+    void writesTheHeaderOfFormatVersionFourWithThePipelineAndTheClassNames() throws IOException {
         FixedStateNetwork network = ExportNetworks.hand();
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes(network)));
 
         assertArrayEquals(new byte[] {'B', 'C', 'P', 'K'}, in.readNBytes(4));
-        assertEquals(3, in.readUnsignedShort());
+        assertEquals(4, in.readUnsignedShort());
         assertEquals("Hand", in.readUTF());
         assertEquals(network.description().fingerprint(), in.readUTF());
         assertEquals(70, in.readInt());
         assertEquals(2, in.readInt());
         assertEquals(2, in.readInt());
+        // the default pipeline: bytes to [-1, 1], no other step; no class names
+        assertEquals(-1f, in.readFloat());
+        assertEquals(1f, in.readFloat());
+        assertEquals(0, in.readUnsignedByte());
+        assertEquals(0, in.readInt());
+    }
+
+    @Test
+    void writesEveryPipelineStepWithItsFittedValuesAndTheClassNames() throws IOException {
+        float[] means = new float[70];
+        means[3] = 0.5f;
+        double[] mean = new double[70];
+        mean[69] = -2;
+        float[] matrix = new float[70 * 70];
+        matrix[1] = 7f;
+        InputPipeline pipeline = InputPipeline.scaling(70, 0f, 1f).withContrastNormalization(55)
+                .withCentering(means).withWhitening(mean, matrix);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PackedModelWriter.write(PackedModel.of(ExportNetworks.hand(), pipeline, List.of("no", "yes")), out);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(out.toByteArray()));
+        in.skipNBytes(4 + 2);
+        in.readUTF();
+        in.readUTF();
+        in.skipNBytes(12);
+
+        assertEquals(0f, in.readFloat());
+        assertEquals(1f, in.readFloat());
+        assertEquals(PackedModelFormat.STEP_CONTRAST_NORMALIZATION | PackedModelFormat.STEP_CENTERING
+                | PackedModelFormat.STEP_WHITENING, in.readUnsignedByte());
+        assertEquals(55.0, in.readDouble());
+        assertArrayEquals(means, floats(in, 70));
+        double[] readMean = new double[70];
+        for (int i = 0; i < 70; i++) {
+            readMean[i] = in.readDouble();
+        }
+        assertArrayEquals(mean, readMean);
+        assertArrayEquals(matrix, floats(in, 70 * 70));
+        assertEquals(2, in.readInt());
+        assertEquals("no", in.readUTF());
+        assertEquals("yes", in.readUTF());
+        assertEquals(1, in.readUnsignedByte(), "the first layer follows: binary dense");
+    }
+
+    @Test
+    void refusesClassNamesOfAnotherCount() {
+        ExportException e = assertThrows(ExportException.class, () -> PackedModel.of(ExportNetworks.hand(),
+                InputPipeline.scaling(70, -1f, 1f), List.of("one", "two", "three")));
+        assertEquals("Hand predicts 2 classes but its model names 3: train the network again with one class name"
+                + " per class.", e.getMessage());
     }
 
     @Test
@@ -171,6 +222,7 @@ class PackedModelWriterTest {
         in.readUTF();
         in.readUTF();
         in.skipNBytes(12);
+        in.skipNBytes(4 + 4 + 1 + 4); // the default pipeline, no class names
         return in;
     }
 

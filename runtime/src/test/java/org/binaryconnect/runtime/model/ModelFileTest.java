@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.binaryconnect.dsl.Binarization;
+import org.binaryconnect.inference.InputPipeline;
 import org.binaryconnect.runtime.network.NamedArray;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainingDefaults;
@@ -45,13 +46,59 @@ class ModelFileTest {
         assertEquals(7, header.epoch());
         assertEquals("LinearSoftmax", header.networkName());
         assertEquals(LinearSoftmaxNetwork.DESCRIPTION.fingerprint(), header.fingerprint());
-        assertEquals(1, header.formatVersion());
+        assertEquals(2, header.formatVersion());
         float[][] expected = snapshot(saved);
         float[][] actual = snapshot(loaded);
         for (int i = 0; i < expected.length; i++) {
             assertArrayEquals(expected[i], actual[i]);
         }
         assertEquals(header, ModelFile.readHeader(file));
+    }
+
+    @Test
+    void theInputPipelineAndClassNamesRoundTrip() throws IOException {
+        LinearSoftmaxNetwork network = new LinearSoftmaxNetwork(DataType.FLOAT, 1);
+        int features = LinearSoftmaxNetwork.DESCRIPTION.inputSize();
+        int classes = LinearSoftmaxNetwork.DESCRIPTION.classes();
+        float[] means = new float[features];
+        double[] mean = new double[features];
+        float[] matrix = new float[features * features];
+        for (int i = 0; i < features; i++) {
+            means[i] = i / 7f;
+            mean[i] = Math.PI * i;
+            matrix[i * features + (features - 1 - i)] = 1.5f + i;
+        }
+        InputPipeline pipeline = InputPipeline.scaling(features, 0f, 1f).withContrastNormalization(55)
+                .withCentering(means).withWhitening(mean, matrix);
+        List<String> names = java.util.stream.IntStream.range(0, classes).mapToObj(k -> "class \u00e9" + k)
+                .toList();
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(file, network, 2, pipeline, names);
+
+        ModelHeader header = ModelFile.load(file, new LinearSoftmaxNetwork(DataType.FLOAT, 2));
+
+        assertEquals(pipeline, header.pipeline());
+        assertEquals(names, header.classNames());
+        assertEquals(InputPipeline.scaling(features, -1f, 1f), saveAndRead(network));
+    }
+
+    private InputPipeline saveAndRead(LinearSoftmaxNetwork network) throws IOException {
+        Path file = dir.resolve("default.bin");
+        ModelFile.save(file, network, 1);
+        ModelHeader header = ModelFile.readHeader(file);
+        assertEquals(List.of(), header.classNames());
+        return header.pipeline();
+    }
+
+    @Test
+    void aPipelineOfAnotherSizeIsRefused() throws IOException {
+        LinearSoftmaxNetwork network = new LinearSoftmaxNetwork(DataType.FLOAT, 1);
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(file, network, 2, InputPipeline.scaling(3, -1f, 1f), List.of());
+
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file, network));
+
+        assertTrue(e.getMessage().contains("records an input pipeline of 3 features"), e.getMessage());
     }
 
     @Test
@@ -163,14 +210,21 @@ class ModelFileTest {
         Path future = dir.resolve("future.bin");
         ModelFile.save(future, new LinearSoftmaxNetwork(DataType.FLOAT, 1), 3);
         byte[] bytes = Files.readAllBytes(future);
-        ByteBuffer.wrap(bytes).putInt(8, 2);
+        ByteBuffer.wrap(bytes).putInt(8, 3);
         Files.write(future, bytes);
+        Path old = dir.resolve("old.bin");
+        ByteBuffer.wrap(bytes).putInt(8, 1);
+        Files.write(old, bytes);
         LinearSoftmaxNetwork network = new LinearSoftmaxNetwork(DataType.FLOAT, 1);
 
         assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(text, network)).getMessage()
                 .contains("is not a BinaryConnect model file"));
         assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(future, network)).getMessage()
-                .contains("has format version 2, but this runtime reads version 1"));
+                .contains("has format version 3, but this runtime reads version 2"));
+        // version 1 recorded no preprocessing: refused, never guessed to be scale-1-1
+        assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(old, network)).getMessage()
+                .contains("has format version 1, but this runtime reads version 2: use the BinaryConnect version"
+                        + " that wrote it, or train again."));
         assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.load(dir.resolve("absent.bin"), network))
                 .getMessage().contains("does not exist"));
     }
