@@ -38,16 +38,21 @@ public final class SparkSteps implements StepSource, AutoCloseable {
     }
 
     SparkSteps(JavaSparkContext spark, int workers, int syncEvery, RoundFault fault) {
+        check(workers, syncEvery);
+        this.spark = spark;
+        this.workers = workers;
+        this.syncEvery = syncEvery;
+        this.fault = fault;
+    }
+
+    /** @throws ConfigurationException unless both are positive */
+    static void check(int workers, int syncEvery) {
         if (workers < 1) {
             throw new ConfigurationException("binaryconnect.spark.workers is " + workers + ": give 1 or more.");
         }
         if (syncEvery < 1) {
             throw new ConfigurationException("binaryconnect.spark.syncEvery is " + syncEvery + ": give 1 or more.");
         }
-        this.spark = spark;
-        this.workers = workers;
-        this.syncEvery = syncEvery;
-        this.fault = fault;
     }
 
     @Override
