@@ -80,6 +80,12 @@ public final class SparkSteps implements StepSource, AutoCloseable {
         return lossSum;
     }
 
+    /** One worker takes the single-JVM steps whatever {@code syncEvery}: its checkpoints are interchangeable. */
+    @Override
+    public String resultKey() {
+        return workers == 1 ? "" : "spark parameter averaging, " + workers + " workers, syncEvery " + syncEvery;
+    }
+
     /**
      * Checks and reports every step's loss in batch order, as one JVM would have, and adds it to {@code lossSum}
      * in that order (so that the epoch's mean loss has the same bits).

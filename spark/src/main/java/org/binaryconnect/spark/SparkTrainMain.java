@@ -99,6 +99,11 @@ public final class SparkTrainMain {
         }
 
         @Override
+        public String resultKey() {
+            return steps.resultKey();
+        }
+
+        @Override
         public void close() {
             steps.close();
             spark.close();

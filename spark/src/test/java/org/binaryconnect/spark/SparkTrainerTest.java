@@ -3,15 +3,18 @@ package org.binaryconnect.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.binaryconnect.runtime.data.DatasetSplit;
@@ -93,6 +96,30 @@ class SparkTrainerTest {
         });
     }
 
+    @Test
+    void aRunStoppedInAnEpochResumesFromItsCheckpointToTheModelOfTheRunWithoutStops() throws IOException {
+        withSpark("local[2,4]", spark -> {
+            Path clean = train(spark, 2, 3, RoundFault.NONE, "uninterrupted");
+            RoundFault everyAttemptInEpoch3 = (epoch, round, partition) -> {
+                if (epoch == 3 && round == 2) {
+                    throw new IllegalStateException("injected failure of every attempt");
+                }
+            };
+            Path stopped = out.resolve("stopped");
+            assertThrows(SparkException.class, () -> train(spark, 2, 3, everyAttemptInEpoch3, "stopped"));
+            List<String> console = new ArrayList<>();
+            train(spark, 2, 3, RoundFault.NONE, "stopped", console);
+            assertTrue(console.get(0).contains("after epoch 2 of 3"), console.toString());
+            assertSameRun(clean, stopped);
+            // one JVM (or another number of workers) would continue it otherwise: it starts again
+            console.clear();
+            new Trainer(network(), config(stopped), console::add).train(DATA);
+            assertTrue(console.get(0).contains("from a run with another network, configuration or data"),
+                    console.toString());
+            assertSameRun(singleJvm, stopped);
+        });
+    }
+
     /** The model, the restored checkpoint state and the figures (apart from timings) are the same. */
     private static void assertSameRun(Path expected, Path actual) throws IOException {
         assertArrayEquals(modelBytes(expected), modelBytes(actual), actual + "/model.bin");
@@ -119,9 +146,14 @@ class SparkTrainerTest {
 
     private static Path train(JavaSparkContext spark, int workers, int syncEvery, RoundFault fault, String name)
             throws IOException {
+        return train(spark, workers, syncEvery, fault, name, new ArrayList<>());
+    }
+
+    private static Path train(JavaSparkContext spark, int workers, int syncEvery, RoundFault fault, String name,
+            List<String> console) throws IOException {
         Path output = out.resolve(name);
         try (SparkSteps steps = new SparkSteps(spark, workers, syncEvery, fault)) {
-            new Trainer(network(), config(output), line -> { }, TrainingOptions.DEFAULT,
+            new Trainer(network(), config(output), console::add, TrainingOptions.DEFAULT,
                     ProgressDisplay.epochLines(line -> { }), steps).train(DATA);
         }
         return output;

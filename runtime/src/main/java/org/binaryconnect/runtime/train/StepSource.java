@@ -16,4 +16,12 @@ public interface StepSource {
      * @throws TrainingDivergedException when a step's loss is not finite or explodes ({@link EpochSteps#divergence()})
      */
     double trainEpoch(EpochSteps epoch) throws IOException;
+
+    /**
+     * What of this source changes a run's result, part of the run's key so that a checkpoint is resumed only by a
+     * run that would have continued it the same way; "" for a source that takes the steps of one JVM bit for bit.
+     */
+    default String resultKey() {
+        return "";
+    }
 }

@@ -116,7 +116,8 @@ public final class Trainer {
         Path modelFile = output.resolve(ModelFile.FILE_NAME);
         Path metricsFile = output.resolve(MetricsCsv.FILE_NAME);
         Path checkpointFile = output.resolve(CheckpointFile.FILE_NAME);
-        String runKey = RunKey.of(network.description(), config, options.dataKey());
+        String runKey = RunKey.of(network.description(), config, source.resultKey().isEmpty() ? options.dataKey()
+                : options.dataKey() + " steps: " + source.resultKey());
 
         int[] order = identity(data.training().size());
         Rng shuffleRng = new Rng(config.seed() ^ SHUFFLE_STREAM);
