@@ -89,6 +89,10 @@ public final class SparkTrainMain {
                 // network, the runtime and ND4J where the driver does; elsewhere, ship them (spark.jars)
                 conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
             }
+            ExecutorEnvironment.propagate(conf);
+            if (LocalClusterHome.needed(master)) {
+                LocalClusterHome.prepare();
+            }
             JavaSparkContext spark = SparkCluster.open(conf, workers, wait);
             return new SparkRun(spark, new SparkSteps(spark, workers, syncEvery));
         }

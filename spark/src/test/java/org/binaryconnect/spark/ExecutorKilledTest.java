@@ -64,6 +64,7 @@ class ExecutorKilledTest {
                     .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                     .set("spark.executor.cores", "1")
                     .set("spark.executor.memory", "768m");
+            ExecutorEnvironment.propagate(conf);
             try (JavaSparkContext spark = SparkCluster.open(conf, 2, Duration.ofSeconds(90))) {
                 train(spark, killed, killExecutor);
             }

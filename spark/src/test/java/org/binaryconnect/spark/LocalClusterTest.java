@@ -41,7 +41,8 @@ class LocalClusterTest {
         SparkConf cluster = SparkClusterTest.conf("local-cluster[2,1,1024]")
                 // the executors' classpath is this test's (surefire's booter jar names every entry)
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executorEnv.OPENBLAS_CORETYPE", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "Haswell"));
+                ;
+        ExecutorEnvironment.propagate(cluster);
         try (JavaSparkContext spark = SparkCluster.open(cluster, 2, Duration.ofSeconds(60))) {
             List<Long> pids = spark.parallelize(List.of(1, 2), 2).map(i -> ProcessHandle.current().pid()).collect();
             assertFalse(pids.contains(ProcessHandle.current().pid()), "tasks ran in executor JVMs " + pids);

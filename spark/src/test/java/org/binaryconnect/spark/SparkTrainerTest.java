@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
@@ -61,6 +64,8 @@ class SparkTrainerTest {
             for (int syncEvery : new int[] {1, 7}) {
                 Path run = train(spark, 1, syncEvery, RoundFault.NONE, "one-worker-sync-" + syncEvery);
                 assertSameRun(singleJvm, run);
+                System.out.printf("SparkTrainerTest: model.bin sha256 %s in one JVM, %s with one worker,"
+                        + " syncEvery %d%n", sha256(singleJvm), sha256(run), syncEvery);
             }
         });
     }
@@ -127,7 +132,15 @@ class SparkTrainerTest {
         assertEquals(figures(expected), figures(actual), actual + "/metrics.csv");
     }
 
-    private static byte[] modelBytes(Path run) throws IOException {
+    private static String sha256(Path run) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(modelBytes(run)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+        private static byte[] modelBytes(Path run) throws IOException {
         return Files.readAllBytes(run.resolve("model.bin"));
     }
 
