@@ -124,6 +124,10 @@ abstract class BinaryConnectMojo extends AbstractMojo {
         return project;
     }
 
+    final PluginDescriptor plugin() {
+        return plugin;
+    }
+
     final MavenSession session() {
         return session;
     }

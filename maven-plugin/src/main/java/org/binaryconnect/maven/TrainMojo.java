@@ -4,11 +4,13 @@ import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Trains a network the project declares with {@code @Network}. Compiles the project first, then forks a JVM
@@ -81,6 +83,29 @@ public final class TrainMojo extends DatasetMojo {
     @Parameter
     private Map<String, String> environmentVariables;
 
+    /**
+     * Trains on Apache Spark with this master URL: {@code local[N]} (threads of the training JVM),
+     * {@code local-cluster[N,cores,memoryMB]} (executor JVMs on this machine, Spark's test mode) or
+     * {@code spark://host:port} (a standalone cluster whose executors see this machine's files). Spark 4 and
+     * binaryconnect-spark are then resolved and added to the training JVM, the Spark driver. Unset: one JVM.
+     */
+    @Parameter(property = "binaryconnect.spark.master")
+    private String sparkMaster;
+
+    /** With {@code binaryconnect.spark.master}: the partitions trained side by side each round. */
+    @Parameter(property = "binaryconnect.spark.workers", defaultValue = "2")
+    private int sparkWorkers;
+
+    /**
+     * With {@code binaryconnect.spark.master}: the steps each worker takes between two averagings of the
+     * training state (1 averages after every step).
+     */
+    @Parameter(property = "binaryconnect.spark.syncEvery", defaultValue = "10")
+    private int sparkSyncEvery;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
     @Override
     String activity() {
         return "training";
@@ -104,8 +129,22 @@ public final class TrainMojo extends DatasetMojo {
                 new ScheduleOverrides(epochs, learningRateStart, learningRateEnd, seed, validationSamples),
                 jvmArgList(),
                 new TrainingRequest.RunOptions(resume, force, interactiveTerminal(), fork,
-                        environmentVariables == null ? Map.of() : environmentVariables));
+                        environmentVariables == null ? Map.of() : environmentVariables),
+                sparkSettings());
         new TrainingLauncher(log::info, jvm).train(request);
+    }
+
+    private SparkSettings sparkSettings() throws MojoExecutionException {
+        if (sparkMaster == null || sparkMaster.isBlank()) {
+            return null;
+        }
+        if (sparkWorkers < 1 || sparkSyncEvery < 1) {
+            throw new MojoExecutionException("binaryconnect.spark.workers is " + sparkWorkers + " and"
+                    + " binaryconnect.spark.syncEvery " + sparkSyncEvery + ": give 1 or more for each.");
+        }
+        return new SparkSettings(sparkMaster, sparkWorkers, sparkSyncEvery, SparkClasspath.resolve(repositorySystem,
+                session().getRepositorySession(), project().getRemoteProjectRepositories(), plugin().getGroupId(),
+                plugin().getVersion()));
     }
 
     /** A progress bar only where someone watches a terminal: not in batch mode (-B), not into a pipe or file. */

@@ -55,6 +55,9 @@ final class TrainingInputs {
             lines.add("data-file " + file + " " + FileStamp.of(file));
         }
         lines.add("overrides " + String.join(" ", request.overrides().arguments()));
+        if (request.spark() != null && !request.spark().resultKey().isEmpty()) {
+            lines.add(request.spark().resultKey());
+        }
         return new TrainingInputs(lines);
     }
 

@@ -91,10 +91,26 @@ final class TrainingLauncher {
             info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on "
                     + request.data().source() + " into " + output
                     + (environment.isEmpty() ? "" : ", " + describe(environment)));
-            jvm.run(new ForkedJvm.Fork(ForkedJvm.Activity.TRAINING, network.name(), mainClass, arguments,
-                    request.jvmArgs(), ForkClasspath.assemble(request.classesDirectory(),
-                            request.projectDependencies(), request.pluginArtifacts()),
+            SparkSettings spark = request.spark();
+            if (spark != null) {
+                info.accept("on Apache Spark: master " + spark.master() + ", " + spark.workers() + " workers, "
+                        + "averaging every " + spark.syncEvery() + " steps");
+                arguments = new ArrayList<>(arguments);
+                arguments.addAll(spark.arguments());
+            }
+            List<ClasspathEntry> artifacts = new ArrayList<>(request.pluginArtifacts());
+            if (spark != null) {
+                // after the plugin's own: a library on both sides is the runtime's version
+                artifacts.addAll(spark.classpath());
+            }
+            jvm.run(new ForkedJvm.Fork(ForkedJvm.Activity.TRAINING, network.name(),
+                    spark == null ? mainClass : SparkSettings.MAIN_CLASS, arguments,
+                    spark == null ? request.jvmArgs() : spark.jvmArgs(request.jvmArgs()),
+                    ForkClasspath.assemble(request.classesDirectory(), request.projectDependencies(), artifacts),
                     request.workingDirectory(), request.options().environment(), request.options().progress()));
+        } else if (request.spark() != null) {
+            throw new MojoExecutionException("Training on Spark (binaryconnect.spark.master) needs a forked training"
+                    + " JVM, the Spark driver: leave fork at true.");
         } else {
             info.accept("Training " + network.name() + " (" + network.generatedClass() + ") on "
                     + request.data().source() + " into " + output + " in Maven's JVM");

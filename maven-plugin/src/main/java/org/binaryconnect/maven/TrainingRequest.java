@@ -19,10 +19,19 @@ import java.util.Objects;
  * @param overrides replacements of the network's {@code @Training} values
  * @param jvmArgs options of the training JVM, e.g. {@code -Xmx4g}
  * @param options resume, force and progress display
+ * @param spark training on Apache Spark; null trains in one JVM
  */
 record TrainingRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
         List<ClasspathEntry> pluginArtifacts, String network, DatasetSettings data, File outputDirectory,
-        ScheduleOverrides overrides, List<String> jvmArgs, RunOptions options) {
+        ScheduleOverrides overrides, List<String> jvmArgs, RunOptions options, SparkSettings spark) {
+
+    /** A run in one JVM. */
+    TrainingRequest(File workingDirectory, File classesDirectory, List<ClasspathEntry> projectDependencies,
+            List<ClasspathEntry> pluginArtifacts, String network, DatasetSettings data, File outputDirectory,
+            ScheduleOverrides overrides, List<String> jvmArgs, RunOptions options) {
+        this(workingDirectory, classesDirectory, projectDependencies, pluginArtifacts, network, data,
+                outputDirectory, overrides, jvmArgs, options, null);
+    }
 
     /**
      * @param resume continue from the checkpoint of an interrupted run of the same inputs

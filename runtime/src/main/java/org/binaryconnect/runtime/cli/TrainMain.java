@@ -2,9 +2,11 @@ package org.binaryconnect.runtime.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import org.binaryconnect.runtime.data.DataException;
 import org.binaryconnect.runtime.model.ModelFileException;
 import org.binaryconnect.runtime.network.ConfigurationException;
+import org.binaryconnect.runtime.train.StepSource;
 import org.binaryconnect.runtime.train.TrainingDivergedException;
 import org.binaryconnect.runtime.train.TrainingRequest;
 import org.binaryconnect.runtime.train.TrainingService;
@@ -38,16 +40,28 @@ public final class TrainMain {
 
     /** Runs training and returns the exit code; never throws. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, () -> null);
+    }
+
+    /**
+     * Runs training with each epoch's steps taken by the source {@code steps} opens (null: in this JVM), and returns
+     * the exit code; never throws. The source is opened once the arguments are read, so that its failures (a
+     * cluster that cannot be reached) are reported as training's own, and closed at the end when it is
+     * {@link AutoCloseable}.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Callable<StepSource> steps) {
+        StepSource source = null;
         try {
             if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
                 out.println(TrainArguments.USAGE);
                 return OK;
             }
             TrainingRequest request = TrainArguments.parse(args);
+            source = steps.call();
             new TrainingService(line -> {
                 out.println(line);
                 out.flush();
-            }).train(request);
+            }).train(request, source);
             return OK;
         } catch (UsageException | ConfigurationException e) {
             return fail(err, BAD_CONFIGURATION, e.getMessage());
@@ -60,6 +74,19 @@ public final class TrainMain {
             e.printStackTrace(err);
             return fail(err, INTERNAL, "Training failed unexpectedly: " + e
                     + " (the stack trace is above); please report it.");
+        } finally {
+            close(source, err);
+        }
+    }
+
+    private static void close(StepSource source, PrintStream err) {
+        if (source instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // training's own outcome is what the exit code reports
+                err.println("[binaryconnect] WARNING: could not close " + source + ": " + e);
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package org.binaryconnect.runtime.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +11,6 @@ import org.binaryconnect.runtime.io.AtomicFiles;
 import org.binaryconnect.runtime.network.NamedArray;
 import org.binaryconnect.runtime.network.NetworkDescription;
 import org.binaryconnect.runtime.network.TrainableNetwork;
-import org.binaryconnect.runtime.optim.Parameter;
 import org.binaryconnect.runtime.run.TrainingProgress;
 
 /**
@@ -78,7 +76,7 @@ public final class CheckpointFile {
          * @throws ModelFileException when it was written for another network; the network is then unchanged
          */
         public TrainingProgress restoreInto(TrainableNetwork network) {
-            StoredArrays.restore(file, StateFileKind.CHECKPOINT, contents, network.description(), arrays(network));
+            StoredArrays.restore(file.toString(), StateFileKind.CHECKPOINT, contents, network.description(), arrays(network));
             network.restoreTrainingProgress(progress.randomState(), progress.steps());
             return progress;
         }
@@ -128,13 +126,8 @@ public final class CheckpointFile {
         AtomicFiles.deleteAbandonedWrites(directory);
     }
 
-    /** The state arrays, then each parameter's two optimizer moments. */
+    /** The state arrays, then each parameter's two optimizer moments (the same as a snapshot's). */
     private static List<NamedArray> arrays(TrainableNetwork network) {
-        List<NamedArray> arrays = new ArrayList<>(network.state());
-        for (Parameter p : network.parameters()) {
-            arrays.add(new NamedArray(p.name() + ".moment1", p.firstMoment()));
-            arrays.add(new NamedArray(p.name() + ".moment2", p.secondMoment()));
-        }
-        return arrays;
+        return StateSnapshot.arrays(network);
     }
 }

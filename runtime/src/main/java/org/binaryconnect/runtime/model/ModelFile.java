@@ -69,7 +69,7 @@ public final class ModelFile {
     public static ModelHeader load(Path file, TrainableNetwork network) throws IOException {
         ModelFileReader.Contents contents = ModelFileReader.read(file);
         ModelHeader header = contents.header();
-        StoredArrays.restore(file, StateFileKind.MODEL, contents, network.description(), network.state());
+        StoredArrays.restore(file.toString(), StateFileKind.MODEL, contents, network.description(), network.state());
         return header;
     }
 }

@@ -41,11 +41,15 @@ final class ModelFileReader {
     record Contents(ModelHeader header, String metadata, List<StoredArray> arrays, ByteBuffer bytes) {
     }
 
+    // null when reading bytes already in memory
     private final Path file;
+    // what messages call the file or bytes
+    private final String source;
     private final StateFileKind kind;
 
-    private ModelFileReader(Path file, StateFileKind kind) {
+    private ModelFileReader(Path file, String source, StateFileKind kind) {
         this.file = file;
+        this.source = source;
         this.kind = kind;
     }
 
@@ -54,11 +58,16 @@ final class ModelFileReader {
     }
 
     static Contents read(Path file, StateFileKind kind) throws IOException {
-        return new ModelFileReader(file, kind).read();
+        ModelFileReader reader = new ModelFileReader(file, file.toString(), kind);
+        return reader.read(reader.readBytes());
     }
 
-    private Contents read() throws IOException {
-        byte[] bytes = readBytes();
+    /** Reads and checks bytes in memory; {@code source} names them in messages. */
+    static Contents read(byte[] bytes, String source, StateFileKind kind) {
+        return new ModelFileReader(null, source, kind).read(bytes);
+    }
+
+    private Contents read(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         byte[] magic = kind.magic();
         if (bytes.length < ModelFormat.MIN_LENGTH || !Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length)) {
@@ -68,7 +77,7 @@ final class ModelFileReader {
         buffer.position(magic.length);
         int version = buffer.getInt();
         if (version != ModelFormat.VERSION) {
-            throw new ModelFileException(kind.label() + " " + file + " has format version " + version
+            throw new ModelFileException(kind.label() + " " + source + " has format version " + version
                     + ", but this runtime reads version " + ModelFormat.VERSION
                     + (kind == StateFileKind.CHECKPOINT
                             ? ": " + kind.remedy() + " (or use the BinaryConnect version that wrote it)."
@@ -218,6 +227,6 @@ final class ModelFileReader {
     }
 
     private ModelFileException damaged(String problem) {
-        return new ModelFileException(kind.label() + " " + file + " " + problem + ": " + kind.remedy() + ".");
+        return new ModelFileException(kind.label() + " " + source + " " + problem + ": " + kind.remedy() + ".");
     }
 }

@@ -2,7 +2,9 @@ package org.binaryconnect.runtime.model;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.ByteArrayOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,13 +25,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class ModelFileWriter {
 
-    private final FileChannel channel;
+    private final WritableByteChannel channel;
     private final String fileName;
     private final ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
     private final CRC32 crc = new CRC32();
     private long written;
 
-    private ModelFileWriter(FileChannel channel, String fileName) {
+    private ModelFileWriter(WritableByteChannel channel, String fileName) {
         this.channel = channel;
         this.fileName = fileName;
     }
@@ -41,13 +43,33 @@ final class ModelFileWriter {
     /** @param metadata the checkpoint's metadata text; null for a model */
     static void write(Path file, StateFileKind kind, ModelHeader header, String metadata, List<NamedArray> arrays)
             throws IOException {
-        if (kind.hasMetadata() != (metadata != null)) {
-            throw new IllegalArgumentException(kind + (kind.hasMetadata() ? " needs" : " has no") + " metadata");
-        }
+        checkMetadata(kind, metadata);
         String fileName = file.getFileName().toString();
         AtomicFiles.writeChannel(file, channel -> {
             new ModelFileWriter(channel, fileName).writeContent(kind, header, metadata, arrays);
         });
+    }
+
+    /**
+     * The bytes {@link #write(Path, StateFileKind, ModelHeader, String, List)} would write, in memory: what a
+     * training state shipped between JVMs consists of ({@link StateSnapshot}).
+     */
+    static byte[] toBytes(StateFileKind kind, ModelHeader header, String metadata, List<NamedArray> arrays) {
+        checkMetadata(kind, metadata);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            // no file name: no fault injection point matches
+            new ModelFileWriter(Channels.newChannel(bytes), "").writeContent(kind, header, metadata, arrays);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void checkMetadata(StateFileKind kind, String metadata) {
+        if (kind.hasMetadata() != (metadata != null)) {
+            throw new IllegalArgumentException(kind + (kind.hasMetadata() ? " needs" : " has no") + " metadata");
+        }
     }
 
     private void writeContent(StateFileKind kind, ModelHeader header, String metadata, List<NamedArray> state)

@@ -3,14 +3,16 @@ package org.binaryconnect.runtime.model;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The two files in the {@link ModelFormat} layout: a model (what was learned) and a checkpoint (what was learned
- * plus everything needed to continue training). Their magic bytes differ so that one is never taken for the other.
+ * What is written in the {@link ModelFormat} layout: a model (what was learned), a checkpoint (what was learned
+ * plus everything needed to continue training) and a snapshot (a checkpoint's arrays and counters, in memory). Their magic bytes differ so that one is never taken for the other.
  */
 enum StateFileKind {
 
     MODEL("BCMODEL\0", "Model file", "train again or restore it"),
     CHECKPOINT("BCCHKPT\0", "Checkpoint",
-            "delete it to train from the start (or train with resume off); it was left as it is");
+            "delete it to train from the start (or train with resume off); it was left as it is"),
+    // Never a file: a training state shipped between JVMs mid-epoch (Spark rounds), without a checkpoint's history.
+    SNAPSHOT("BCSNAPS\0", "Training state", "it was damaged in transit; run again");
 
     private final byte[] magic;
     private final String label;
@@ -38,6 +40,6 @@ enum StateFileKind {
 
     /** Whether the file carries a metadata text after its epoch. */
     boolean hasMetadata() {
-        return this == CHECKPOINT;
+        return this != MODEL;
     }
 }

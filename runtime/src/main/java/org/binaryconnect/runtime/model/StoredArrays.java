@@ -1,7 +1,6 @@
 package org.binaryconnect.runtime.model;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.binaryconnect.runtime.network.NamedArray;
@@ -18,7 +17,7 @@ final class StoredArrays {
     private StoredArrays() {
     }
 
-    static void restore(Path file, StateFileKind kind, ModelFileReader.Contents contents,
+    static void restore(String file, StateFileKind kind, ModelFileReader.Contents contents,
             NetworkDescription description, List<NamedArray> targets) {
         ModelHeader header = contents.header();
         if (!header.fingerprint().equals(description.fingerprint())) {
@@ -39,7 +38,7 @@ final class StoredArrays {
      * checksum but pairs them with another network's sizes would otherwise export a model that fails at its first
      * prediction.
      */
-    static void checkInputs(Path file, StateFileKind kind, ModelHeader header, NetworkDescription description) {
+    static void checkInputs(String file, StateFileKind kind, ModelHeader header, NetworkDescription description) {
         int features = header.pipeline().features();
         int names = header.classNames().size();
         if (features != description.inputSize() || (names != 0 && names != description.classes())) {
@@ -50,7 +49,7 @@ final class StoredArrays {
         }
     }
 
-    private static void check(Path file, StateFileKind kind, List<ModelFileReader.StoredArray> stored,
+    private static void check(String file, StateFileKind kind, List<ModelFileReader.StoredArray> stored,
             List<NamedArray> targets, String networkName) {
         List<String> storedNames = stored.stream().map(ModelFileReader.StoredArray::name).toList();
         List<String> targetNames = targets.stream().map(NamedArray::name).toList();

@@ -10,14 +10,14 @@ import org.binaryconnect.runtime.nn.Buf;
  * Copies samples straight into a network's preallocated {@link TrainableNetwork#input()} and
  * {@link TrainableNetwork#labels()}: no ND4J call and no allocation per batch.
  */
-final class BatchFiller {
+public final class BatchFiller {
 
     private final Buf input;
     private final int[] labels;
     private final int features;
     private final int batchSize;
 
-    BatchFiller(TrainableNetwork network) {
+    public BatchFiller(TrainableNetwork network) {
         NetworkDescription description = network.description();
         this.batchSize = description.batchSize();
         this.features = description.inputSize();
@@ -30,7 +30,7 @@ final class BatchFiller {
         this.labels = network.labels();
     }
 
-    int batchSize() {
+    public int batchSize() {
         return batchSize;
     }
 
@@ -44,7 +44,7 @@ final class BatchFiller {
     }
 
     /** Fills the whole batch with the samples at {@code order[first .. first+batchSize-1]}. */
-    void fill(Samples samples, int[] order, int first) {
+    public void fill(Samples samples, int[] order, int first) {
         checkFeatures(samples);
         for (int row = 0; row < batchSize; row++) {
             int sample = order[first + row];

@@ -8,7 +8,7 @@ import java.util.Locale;
  * producing NaN (the weights stay within +-H, the batch statistics renormalise), so the second rule is what catches
  * it: the BatchNorm shifts then grow by about the learning rate every step and the loss with their square.
  */
-final class DivergenceCheck {
+public final class DivergenceCheck {
 
     /** No run that learns comes near this multiple of its starting loss; a diverging one passes it in a few steps. */
     static final double FACTOR = 1e4;
@@ -16,16 +16,16 @@ final class DivergenceCheck {
     private double referenceLoss;
 
     /** @param referenceLoss the first batch's loss, or NaN before the run's first step */
-    DivergenceCheck(double referenceLoss) {
+    public DivergenceCheck(double referenceLoss) {
         this.referenceLoss = referenceLoss;
     }
 
-    double referenceLoss() {
+    public double referenceLoss() {
         return referenceLoss;
     }
 
     /** Records the first finite loss as the reference; returns what is wrong with {@code loss}, or null. */
-    String problem(double loss) {
+    public String problem(double loss) {
         if (!Double.isFinite(loss)) {
             return "the loss is " + loss;
         }

@@ -12,13 +12,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Finds where NaN or infinite values first appear in a network after a failed step: the input, then each layer's
  * activations in forward order, then the parameters. Runs only once training has failed, so it may be slow.
  */
-final class NonFiniteLocator {
+public final class NonFiniteLocator {
 
     private NonFiniteLocator() {
     }
 
     /** A sentence part such as "NaN or infinite values first appear in layer hidden (hidden.z)", or "". */
-    static String locate(TrainableNetwork network) {
+    public static String locate(TrainableNetwork network) {
         List<String> found = new ArrayList<>();
         if (!finite(network.input())) {
             found.add("the input batch holds NaN or infinite values");

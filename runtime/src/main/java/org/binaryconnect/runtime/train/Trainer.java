@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.binaryconnect.runtime.data.DatasetSplit;
-import org.binaryconnect.runtime.data.Samples;
 import org.binaryconnect.runtime.model.CheckpointFile;
 import org.binaryconnect.runtime.model.ModelFile;
 import org.binaryconnect.runtime.model.ModelFileException;
@@ -48,6 +47,8 @@ public final class Trainer {
     private final Consumer<String> console;
     private final TrainingOptions options;
     private final ProgressDisplay progress;
+    // null: the steps run here, in this JVM
+    private final StepSource steps;
 
     /** A run that resumes its own checkpoint. @param console receives one line per epoch */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console) {
@@ -66,11 +67,23 @@ public final class Trainer {
      */
     public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
             TrainingOptions options, ProgressDisplay progress) {
+        this(network, config, console, options, progress, null);
+    }
+
+    /**
+     * A run whose steps {@code steps} takes (e.g. on a cluster); everything else (shuffling, evaluation, metrics,
+     * checkpoints, the report) happens here as in a run of one JVM.
+     *
+     * @param steps takes each epoch's steps; null takes them here
+     */
+    public Trainer(TrainableNetwork network, TrainingConfig config, Consumer<String> console,
+            TrainingOptions options, ProgressDisplay progress, StepSource steps) {
         this.network = network;
         this.config = config;
         this.console = console;
         this.options = options;
         this.progress = progress;
+        this.steps = steps;
     }
 
     /**
@@ -98,6 +111,7 @@ public final class Trainer {
                                             + " together are fewer than one batch."));
         }
         BatchFiller batch = new BatchFiller(network);
+        StepSource source = steps != null ? steps : new LocalSteps(batch);
         Evaluator evaluator = new Evaluator(network);
         boolean binaryApart = evaluator.binaryAccuracyApart();
         LearningRateSchedule schedule = config.schedule();
@@ -107,7 +121,8 @@ public final class Trainer {
         Path modelFile = output.resolve(ModelFile.FILE_NAME);
         Path metricsFile = output.resolve(MetricsCsv.FILE_NAME);
         Path checkpointFile = output.resolve(CheckpointFile.FILE_NAME);
-        String runKey = RunKey.of(network.description(), config, options.dataKey());
+        String runKey = RunKey.of(network.description(), config, source.resultKey().isEmpty() ? options.dataKey()
+                : options.dataKey() + " steps: " + source.resultKey());
 
         int[] order = identity(data.training().size());
         Rng shuffleRng = new Rng(config.seed() ^ SHUFFLE_STREAM);
@@ -133,22 +148,9 @@ public final class Trainer {
                 long start = System.nanoTime();
                 shuffle(order, shuffleRng);
                 double learningRate = schedule.rateAt(epoch);
-                double lossSum = 0;
                 display.epochStarted(epoch, config.epochs(), batches, batchSize);
-                for (int b = 0; b < batches; b++) {
-                    batch.fill(data.training(), order, b * batchSize);
-                    network.prepareTrainingStep();
-                    double loss = network.forwardBackward();
-                    String problem = divergence.problem(loss);
-                    if (problem != null) {
-                        // before the update, which would spread the fault into every parameter
-                        throw new TrainingDivergedException(epoch, b + 1, batches, loss, learningRate, problem,
-                                NonFiniteLocator.locate(network));
-                    }
-                    network.update(learningRate);
-                    lossSum += loss;
-                    display.batchDone(b + 1, loss);
-                }
+                double lossSum = source.trainEpoch(new EpochSteps(network, data.training(), order, batches, epoch,
+                        learningRate, divergence, display));
                 double trainingSeconds = (System.nanoTime() - start) / 1e9;
                 double validationAccuracy = evaluator.accuracy(data.validation());
                 ConfusionMatrix test = evaluator.confusionMatrix(data.test());

@@ -37,19 +37,29 @@ public final class TrainingService {
      * @throws TrainingDivergedException when the loss becomes NaN or infinite
      */
     public TrainingResult train(TrainingRequest request) throws IOException {
+        return train(request, null);
+    }
+
+    /**
+     * {@link #train(TrainingRequest)} with each epoch's steps taken by {@code steps} (e.g. on a cluster).
+     *
+     * @param steps null takes them in this JVM
+     */
+    public TrainingResult train(TrainingRequest request, StepSource steps) throws IOException {
         TrainableNetwork network = NetworkClasses.instantiate(request.networkClass(), request.overrides().seed());
         TrainingConfig config = TrainingConfig.of(network.description().training(), request.overrides(),
                 request.outputDirectory());
-        return train(network, request.data().withConsole(console), config, request.resume(), request.progress());
+        return train(network, request.data().withConsole(console), config, request.resume(), request.progress(),
+                steps);
     }
 
     /** Trains {@code network}, which must have been created with {@code config.seed()}, on the data in {@code data}. */
     public TrainingResult train(TrainableNetwork network, Path data, TrainingConfig config) throws IOException {
-        return train(network, DatasetRequest.of(data.toString()).withConsole(console), config, true, false);
+        return train(network, DatasetRequest.of(data.toString()).withConsole(console), config, true, false, null);
     }
 
     private TrainingResult train(TrainableNetwork network, DatasetRequest data, TrainingConfig config, boolean resume,
-            boolean progressBar) throws IOException {
+            boolean progressBar, StepSource steps) throws IOException {
         NetworkDescription description = network.description();
         describe(description);
         console.accept(config.summary());
@@ -69,7 +79,7 @@ public final class TrainingService {
                 data.preprocessing()));
         ProgressDisplay progress = progressBar ? ProgressDisplay.forConsole(System.out, true)
                 : ProgressDisplay.epochLines(console);
-        TrainingResult result = new Trainer(network, config, console, options, progress).train(split);
+        TrainingResult result = new Trainer(network, config, console, options, progress, steps).train(split);
         console.accept(result.summaryLine());
         return result;
     }

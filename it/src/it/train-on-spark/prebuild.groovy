@@ -1,0 +1,2 @@
+evaluate(new File(itSources, 'shared/tiny-mlp.groovy'))
+evaluate(new File(itSources, 'shared/tiny-fashion-data.groovy'))
