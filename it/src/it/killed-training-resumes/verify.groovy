@@ -1,5 +1,5 @@
 // The first build lost its training JVM to SIGKILL mid-run; the second continued after the last completed epoch
-// instead of starting over, and finished all 30 epochs.
+// instead of starting over, and finished all 30 epochs with exactly the model and figures of an uninterrupted run.
 def log = new File(basedir, 'build.log').text
 def folder = new File(basedir, 'binaryconnect/TinyMlp')
 
@@ -13,6 +13,17 @@ assert log.contains('BUILD SUCCESS')
 def rows = new File(folder, 'metrics.csv').readLines()
 assert rows.size() == 31
 assert rows.drop(1).collect { it.split(',')[0] as int } == (1..30).toList()
-assert new File(folder, 'model.bin').isFile()
 assert new File(folder, 'training-inputs.sha256').isFile()
+def reference = new File(basedir, 'reference/TinyMlp')
+assert new File(folder, 'model.bin').bytes == new File(reference, 'model.bin').bytes :
+        'the resumed run ended with another model than the uninterrupted one'
+// every column but the timings, which no two runs share
+def figures = { File csv ->
+    def lines = csv.readLines().findAll { !it.isBlank() }
+    def header = lines[0].split(',', -1) as List
+    def timings = [header.indexOf('seconds'), header.indexOf('samples_per_s')]
+    assert !timings.contains(-1) : header
+    lines.collect { row -> (row.split(',', -1) as List).withIndex().findAll { v, i -> !(i in timings) }*.get(0) }
+}
+assert figures(new File(folder, 'metrics.csv')) == figures(new File(reference, 'metrics.csv'))
 return true
