@@ -12,14 +12,7 @@ assert log =~ /resuming from .*checkpoint\.bin after epoch \d+ of 30/
 def model = new File(basedir, 'binaryconnect/TinyMlp/model.bin')
 def reference = new File(basedir, 'reference/TinyMlp/model.bin')
 assert model.bytes == reference.bytes : 'the resumed run ended with another model than the uninterrupted one'
-// every column but the timings, which no two runs share
-def figures = { File csv ->
-    def lines = csv.readLines().findAll { !it.isBlank() }
-    def header = lines[0].split(',', -1) as List
-    def timings = [header.indexOf('seconds'), header.indexOf('samples_per_s')]
-    assert !timings.contains(-1) : header
-    lines.collect { row -> (row.split(',', -1) as List).withIndex().findAll { v, i -> !(i in timings) }*.get(0) }
-}
+evaluate(new File(itSources, 'shared/metrics-figures.groovy'))
 assert figures(new File(basedir, 'binaryconnect/TinyMlp/metrics.csv')) ==
         figures(new File(basedir, 'reference/TinyMlp/metrics.csv'))
 return true

@@ -17,13 +17,6 @@ assert new File(folder, 'training-inputs.sha256').isFile()
 def reference = new File(basedir, 'reference/TinyMlp')
 assert new File(folder, 'model.bin').bytes == new File(reference, 'model.bin').bytes :
         'the resumed run ended with another model than the uninterrupted one'
-// every column but the timings, which no two runs share
-def figures = { File csv ->
-    def lines = csv.readLines().findAll { !it.isBlank() }
-    def header = lines[0].split(',', -1) as List
-    def timings = [header.indexOf('seconds'), header.indexOf('samples_per_s')]
-    assert !timings.contains(-1) : header
-    lines.collect { row -> (row.split(',', -1) as List).withIndex().findAll { v, i -> !(i in timings) }*.get(0) }
-}
+evaluate(new File(itSources, 'shared/metrics-figures.groovy'))
 assert figures(new File(folder, 'metrics.csv')) == figures(new File(reference, 'metrics.csv'))
 return true
