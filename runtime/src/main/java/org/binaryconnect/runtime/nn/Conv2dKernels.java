@@ -31,25 +31,40 @@ public final class Conv2dKernels {
 
     /**
      * Workspace elements per block, columns and product together: 2M floats (8 MB) gives seed conv2 blocks of 12
-     * samples (a [64 x 800] x [800 x 2352] product instead of 12 of [800 x 196]) and its conv1 blocks of 46, while
-     * CIFAR-10's 32x32 layers (1.3M elements a sample) stay at one sample, a product large enough on its own.
-     * {@code -Dbinaryconnect.convBlockElements} overrides it, for measuring.
+     * samples, while CIFAR-10's 32x32 layers (1.3M elements a sample) stay at one sample, a product large enough on its
+     * own. Measured (ConvBlockTiming, fastest of 8 interleaved rounds, load about 3): seed conv2's forward, dW and dX
+     * at batch 100 took 93.2 ms with one sample at a time, 71.1 ms with blocks of 12 (76.1, 72.6, 75.9 with blocks of
+     * 4, 25, 50). {@code -Dbinaryconnect.convBlockElements} overrides it, for measuring.
      */
     static final long BLOCK_ELEMENTS = Long.getLong("binaryconnect.convBlockElements", 1L << 21);
 
     /**
-     * Whether forward and dL/dinput multiply a whole block in one product ({@code -Dbinaryconnect.convBlockProducts=true})
-     * rather than one product per sample over the block's columns. OpenBLAS 0.3.19's value of an element depends on the
-     * product's width (seed conv1's outputs differ in 16 % of the elements, in the last bits, between one sample and
-     * blocks of 7 or 30), so block products change the training's results; per-sample products keep today's bits.
+     * Below this fan-in a layer keeps one sample at a time: seed conv1 (fan-in 25, whose im2col is a few copies per
+     * sample) took 17.7 ms for its three passes that way and 19.4-23.8 ms in blocks of 10 to 100.
+     */
+    static final int MIN_BLOCK_FAN_IN = 64;
+
+    /**
+     * Whether forward, dL/dW and dL/dinput multiply a whole block in one product
+     * ({@code -Dbinaryconnect.convBlockProducts=true}) rather than one product per sample over the block's columns.
+     * OpenBLAS 0.3.19's value of an element depends on the product's width (seed conv2's outputs differ in 4-7 % of
+     * the elements, in the last bits, between one sample and blocks of 2 or 12), and dL/dW then sums over the block's
+     * samples inside the product, so block products change the training's results; per-sample products keep today's
+     * bits. Seed conv2's three passes: 57.8 ms in blocks of 12 against 71.1 with per-sample products.
      */
     static final boolean BLOCK_PRODUCTS = Boolean.getBoolean("binaryconnect.convBlockProducts");
 
     private Conv2dKernels() {
     }
 
-    /** Samples per block for a batch of {@code batch}: as many as {@link #BLOCK_ELEMENTS} holds, blocks balanced. */
+    /**
+     * Samples per block for a batch of {@code batch}: as many as {@link #BLOCK_ELEMENTS} holds, in blocks of equal
+     * size but the last, and one for a layer of small fan-in.
+     */
     public static int samplesPerBlock(ConvShape s, int batch) {
+        if (s.fanIn() < MIN_BLOCK_FAN_IN) {
+            return 1;
+        }
         long perSample = (long) (s.fanIn() + s.filters()) * s.outPlane();
         long fit = Math.max(1, Math.min(batch, BLOCK_ELEMENTS / perSample));
         long blocks = (batch + fit - 1) / fit;
@@ -106,23 +121,36 @@ public final class Conv2dKernels {
     /**
      * {@code weightGradient = sum over n of delta[n] x im2col(input[n])^T}: dL/dWb. One product per sample over the
      * block's columns, added in sample order (beta = 1 after the first), so the sums are those of one sample at a
-     * time whatever the block size.
+     * time whatever the block size; with block products, one product per block sums over its samples inside OpenBLAS.
      */
     public static void backwardWeights(ConvShape s, INDArray input, INDArray delta, INDArray weightGradient,
             INDArray columns) {
+        backwardWeights(s, input, delta, weightGradient, columns, BLOCK_PRODUCTS);
+    }
+
+    static void backwardWeights(ConvShape s, INDArray input, INDArray delta, INDArray weightGradient,
+            INDArray columns, boolean blockProducts) {
         int batch = checkBatch(s, input, delta);
         requireWhole(weightGradient, (long) s.filters() * s.fanIn(), "weight gradient");
         int block = blockSamples(s, columns);
         int plane = s.outPlane();
+        int productOffset = s.fanIn() * block * plane;
         Buf in = Buf.of(input);
         Buf cols = Buf.of(columns);
         for (int first = 0; first < batch; first += block) {
             int count = Math.min(block, batch - first);
             ColumnBlock.im2col(s, in, first, count, cols);
-            for (int j = 0; j < count; j++) {
-                int n = first + j;
-                gemm(false, true, s.filters(), s.fanIn(), plane, delta, (long) n * s.outputSize(), plane, columns,
-                        (long) j * plane, count * plane, n == 0 ? 0 : 1, weightGradient, 0, s.fanIn());
+            if (count == 1 || !blockProducts) {
+                for (int j = 0; j < count; j++) {
+                    int n = first + j;
+                    gemm(false, true, s.filters(), s.fanIn(), plane, delta, (long) n * s.outputSize(), plane,
+                            columns, (long) j * plane, count * plane, n == 0 ? 0 : 1, weightGradient, 0, s.fanIn());
+                }
+            } else {
+                int n = count * plane;
+                ColumnBlock.fromDelta(s, Buf.of(delta), first, count, cols, productOffset);
+                gemm(false, true, s.filters(), s.fanIn(), n, columns, productOffset, n, columns, 0, n,
+                        first == 0 ? 0 : 1, weightGradient, 0, s.fanIn());
             }
         }
     }
