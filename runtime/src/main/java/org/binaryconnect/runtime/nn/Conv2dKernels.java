@@ -45,6 +45,14 @@ public final class Conv2dKernels {
     static final int MIN_BLOCK_FAN_IN = 64;
 
     /**
+     * From this many FLOPs a sample's product is large enough on its own and the layer keeps one sample: CIFAR-10's
+     * conv4 (302 MFLOP a sample) took 358.0 ms for its three passes with one sample and 358.7-360.7 in blocks, and the
+     * whole CIFAR-10 step was slower with its 16x16 and 8x8 layers in blocks (3.6 s against 1.6 s with one sample, in
+     * one sitting at load 2.4-3; noisy). Seed conv2 (20 MFLOP a sample) gains.
+     */
+    static final long MAX_BLOCK_SAMPLE_FLOPS = 50_000_000L;
+
+    /**
      * Whether forward, dL/dW and dL/dinput multiply a whole block in one product
      * ({@code -Dbinaryconnect.convBlockProducts=true}) rather than one product per sample over the block's columns.
      * OpenBLAS 0.3.19's value of an element depends on the product's width (seed conv2's outputs differ in 4-7 % of
@@ -59,10 +67,10 @@ public final class Conv2dKernels {
 
     /**
      * Samples per block for a batch of {@code batch}: as many as {@link #BLOCK_ELEMENTS} holds, in blocks of equal
-     * size but the last, and one for a layer of small fan-in.
+     * size but the last, and one for a layer of small fan-in or large per-sample products.
      */
     public static int samplesPerBlock(ConvShape s, int batch) {
-        if (s.fanIn() < MIN_BLOCK_FAN_IN) {
+        if (s.fanIn() < MIN_BLOCK_FAN_IN || 2L * s.filters() * s.fanIn() * s.outPlane() >= MAX_BLOCK_SAMPLE_FLOPS) {
             return 1;
         }
         long perSample = (long) (s.fanIn() + s.filters()) * s.outPlane();

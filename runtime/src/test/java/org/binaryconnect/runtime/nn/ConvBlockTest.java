@@ -93,6 +93,7 @@ class ConvBlockTest {
         assertEquals(1, Conv2dKernels.samplesPerBlock(ConvShape.of(1, 28, 28, 32, 5, 1, Padding.SAME), 100));
         ConvShape cifar = ConvShape.of(128, 32, 32, 128, 3, 1, Padding.SAME);
         assertEquals(1, Conv2dKernels.samplesPerBlock(cifar, 50));
+        assertEquals(1, Conv2dKernels.samplesPerBlock(ConvShape.of(256, 16, 16, 256, 3, 1, Padding.SAME), 50));
         assertEquals(s(cifar), Conv2dKernels.workspace(DataType.FLOAT, cifar, 50).length());
         assertEquals(12L * (800 + 64) * 196, Conv2dKernels.workspace(DataType.FLOAT, conv2, 100).length());
     }
