@@ -164,7 +164,7 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
     private final INDArray conv1Delta;
 
     /**
-     * The im2col workspace: one sample's receptive fields as columns.
+     * The im2col workspace: a block of samples' receptive fields and their product.
      */
     private final INDArray conv1Columns;
 
@@ -195,7 +195,7 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
     private final INDArray conv2Delta;
 
     /**
-     * The im2col workspace: one sample's receptive fields as columns.
+     * The im2col workspace: a block of samples' receptive fields and their product.
      */
     private final INDArray conv2Columns;
 
@@ -261,7 +261,7 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
         conv1Normalized = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_UNITS);
         conv1Output = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_UNITS);
         conv1Delta = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_UNITS);
-        conv1Columns = Nd4j.zeros(dataType, CONV1_CONV.fanIn(), CONV1_CONV.outPlane());
+        conv1Columns = Conv2dKernels.workspace(dataType, CONV1_CONV, BATCH_SIZE);
 
         // conv2: conv 16x14x14 -> 32x14x14 (3x3 stride 1 SAME), max-pool 3 stride 2 -> 32x6x6, binary
         // H=0.05892556509887896 W_LR_scale=16.97056274847714, batch norm alpha=0.1 epsilon=1.0E-4, relu, dropout
@@ -281,7 +281,7 @@ public final class BatchNormCnnNetwork implements TrainableNetwork {
         conv2Output = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_UNITS);
         conv2Mask = Nd4j.ones(dataType, BATCH_SIZE, CONV2_UNITS);
         conv2Delta = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_UNITS);
-        conv2Columns = Nd4j.zeros(dataType, CONV2_CONV.fanIn(), CONV2_CONV.outPlane());
+        conv2Columns = Conv2dKernels.workspace(dataType, CONV2_CONV, BATCH_SIZE);
         conv2Convolved = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_CONV.outputSize());
         conv2ConvolvedDelta = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_CONV.outputSize());
         conv2PoolArgmax = new int[BATCH_SIZE * CONV2_POOL.outputSize()];

@@ -143,7 +143,7 @@ public final class SeedCnnNetwork implements TrainableNetwork {
     private final INDArray conv1Delta;
 
     /**
-     * The im2col workspace: one sample's receptive fields as columns.
+     * The im2col workspace: a block of samples' receptive fields and their product.
      */
     private final INDArray conv1Columns;
 
@@ -162,7 +162,7 @@ public final class SeedCnnNetwork implements TrainableNetwork {
     private final INDArray conv2Delta;
 
     /**
-     * The im2col workspace: one sample's receptive fields as columns.
+     * The im2col workspace: a block of samples' receptive fields and their product.
      */
     private final INDArray conv2Columns;
 
@@ -212,7 +212,7 @@ public final class SeedCnnNetwork implements TrainableNetwork {
         conv1Bias = Parameter.plain("conv1.b", Nd4j.zeros(dataType, CONV1_CONV.filters()));
         conv1Output = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_UNITS);
         conv1Delta = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_UNITS);
-        conv1Columns = Nd4j.zeros(dataType, CONV1_CONV.fanIn(), CONV1_CONV.outPlane());
+        conv1Columns = Conv2dKernels.workspace(dataType, CONV1_CONV, BATCH_SIZE);
         conv1Convolved = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_CONV.outputSize());
         conv1ConvolvedDelta = Nd4j.zeros(dataType, BATCH_SIZE, CONV1_CONV.outputSize());
         conv1PoolArgmax = new int[BATCH_SIZE * CONV1_POOL.outputSize()];
@@ -225,7 +225,7 @@ public final class SeedCnnNetwork implements TrainableNetwork {
         conv2Bias = Parameter.plain("conv2.b", Nd4j.zeros(dataType, CONV2_CONV.filters()));
         conv2Output = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_UNITS);
         conv2Delta = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_UNITS);
-        conv2Columns = Nd4j.zeros(dataType, CONV2_CONV.fanIn(), CONV2_CONV.outPlane());
+        conv2Columns = Conv2dKernels.workspace(dataType, CONV2_CONV, BATCH_SIZE);
         conv2Convolved = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_CONV.outputSize());
         conv2ConvolvedDelta = Nd4j.zeros(dataType, BATCH_SIZE, CONV2_CONV.outputSize());
         conv2PoolArgmax = new int[BATCH_SIZE * CONV2_POOL.outputSize()];

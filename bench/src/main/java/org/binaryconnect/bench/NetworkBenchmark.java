@@ -54,7 +54,7 @@ final class NetworkBenchmark {
         Buf input = Buf.of(network.input());
         int[] labels = network.labels();
 
-        for (int step = 0; step < settings.warmUpSteps(); step++) {
+        for (int step = 0; step < benchmark.warmUpSteps(); step++) {
             source.fill(input, labels, batch);
             network.trainStep(learningRate);
         }
@@ -77,7 +77,7 @@ final class NetworkBenchmark {
 
         double millisPerStep = timer.totalMillisPerStep();
         out.printf(Locale.ROOT, "training: %d warm-up steps, %d timed steps, learning rate %s%n",
-                settings.warmUpSteps(), benchmark.steps(), learningRate);
+                benchmark.warmUpSteps(), benchmark.steps(), learningRate);
         for (Phase phase : Phase.values()) {
             double millis = timer.millisPerStep(phase);
             out.printf(Locale.ROOT, "   %-9s %8.3f ms/step  %5.1f%%%n", phase.label, millis,

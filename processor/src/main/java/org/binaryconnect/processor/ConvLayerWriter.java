@@ -100,7 +100,7 @@ final class ConvLayerWriter {
 
     static void addFields(TypeSpec.Builder type, LayerModel layer) {
         type.addField(FieldSpec.builder(INDARRAY, columns(layer), Modifier.PRIVATE, Modifier.FINAL)
-                .addJavadoc("The im2col workspace: one sample's receptive fields as columns.\n").build());
+                .addJavadoc("The im2col workspace: a block of samples' receptive fields and their product.\n").build());
         if (conv(layer).pool().isPresent()) {
             type.addField(INDARRAY, convolved(layer), Modifier.PRIVATE, Modifier.FINAL);
             type.addField(INDARRAY, convolvedDelta(layer), Modifier.PRIVATE, Modifier.FINAL);
@@ -110,7 +110,7 @@ final class ConvLayerWriter {
 
     static void addBuffers(MethodSpec.Builder constructor, LayerModel layer) {
         String s = shape(layer);
-        constructor.addStatement("$N = $T.zeros(dataType,$W$L.fanIn(),$W$L.outPlane())", columns(layer), ND4J, s, s);
+        constructor.addStatement("$N = $T.workspace(dataType,$W$L,$WBATCH_SIZE)", columns(layer), CONV, s);
         if (conv(layer).pool().isPresent()) {
             constructor.addStatement("$N = $T.zeros(dataType,$WBATCH_SIZE,$W$L.outputSize())", convolved(layer), ND4J,
                     s);

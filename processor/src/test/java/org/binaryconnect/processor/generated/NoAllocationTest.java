@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.binaryconnect.processor.specs.ConvGradientNetNetwork;
 import org.binaryconnect.processor.specs.HingeGradientNetNetwork;
+import org.binaryconnect.processor.specs.SeedCnnNetwork;
 import org.binaryconnect.runtime.network.TrainableNetwork;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,17 @@ class NoAllocationTest {
         long before = settledNativeBytes();
         runSteps(network, 200, null);
         assertEquals(before, Pointer.totalBytes(), "native bytes allocated by 200 conv training steps");
+    }
+
+    /** The seed CNN's conv2 (fan-in 800) runs in blocks of samples (Conv2dKernels.samplesPerBlock); conv1 does not. */
+    @Test
+    void blockedConvolutionTrainingStepAllocatesNoNativeMemory() {
+        TrainableNetwork network = new SeedCnnNetwork();
+        Batches.fillRandom(network, 7);
+        runSteps(network, 20, null);
+        long before = settledNativeBytes();
+        runSteps(network, 200, null);
+        assertEquals(before, Pointer.totalBytes(), "native bytes allocated by 200 blocked conv training steps");
     }
 
     @Test

@@ -140,6 +140,16 @@ public abstract sealed class Buf permits Buf.F32, Buf.F64 {
             data.put(from, values, 0, count);
         }
 
+        /** Copies elements {@code [from, from + count)} into {@code into[at, at + count)}. */
+        void loadFloats(int from, float[] into, int at, int count) {
+            data.get(from, into, at, count);
+        }
+
+        /** Copies {@code values[at, at + count)} into elements {@code [from, from + count)}. */
+        void storeFloats(int from, float[] values, int at, int count) {
+            data.put(from, values, at, count);
+        }
+
         @Override
         public void load(int from, double[] into, int count) {
             float[] staging = Scratch.staging(count);
@@ -185,6 +195,16 @@ public abstract sealed class Buf permits Buf.F32, Buf.F64 {
         @Override
         public void store(int from, double[] values, int count) {
             data.put(from, values, 0, count);
+        }
+
+        /** Copies elements {@code [from, from + count)} into {@code into[at, at + count)}. */
+        void loadDoubles(int from, double[] into, int at, int count) {
+            data.get(from, into, at, count);
+        }
+
+        /** Copies {@code values[at, at + count)} into elements {@code [from, from + count)}. */
+        void storeDoubles(int from, double[] values, int at, int count) {
+            data.put(from, values, at, count);
         }
     }
 }

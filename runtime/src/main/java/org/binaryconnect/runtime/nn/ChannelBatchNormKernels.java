@@ -202,32 +202,37 @@ public final class ChannelBatchNormKernels {
         double[] std = Scratch.doubles(5, channels);
         Arrays.fill(mean, 0, channels, 0);
         Arrays.fill(std, 0, channels, 0);
-        float[] values = Scratch.floats(0, sample);
-        for (int n = 0; n < batch; n++) {
-            in.loadFloats(n * sample, values, sample);
-            for (int c = 0; c < channels; c++) {
-                float sum = 0;
-                for (int p = c * plane, end = p + plane; p < end; p++) {
-                    sum += values[p];
+        // Both cores take half the channels each; every channel's sums run over the samples in order on one
+        // thread, so the statistics are the same on any number of threads.
+        Parallel.split(channels, 1, (long) batch * sample, (first, end) -> {
+            int width = (end - first) * plane;
+            float[] values = Scratch.floats(0, width);
+            for (int n = 0; n < batch; n++) {
+                in.loadFloats(n * sample + first * plane, values, width);
+                for (int c = first; c < end; c++) {
+                    float sum = 0;
+                    for (int p = (c - first) * plane, stop = p + plane; p < stop; p++) {
+                        sum += values[p];
+                    }
+                    mean[c] += sum;
                 }
-                mean[c] += sum;
             }
-        }
-        for (int c = 0; c < channels; c++) {
-            mean[c] /= count;
-        }
-        for (int n = 0; n < batch; n++) {
-            in.loadFloats(n * sample, values, sample);
-            for (int c = 0; c < channels; c++) {
-                float sum = 0;
-                float m = (float) mean[c];
-                for (int p = c * plane, end = p + plane; p < end; p++) {
-                    float d = values[p] - m;
-                    sum += d * d;
+            for (int c = first; c < end; c++) {
+                mean[c] /= count;
+            }
+            for (int n = 0; n < batch; n++) {
+                in.loadFloats(n * sample + first * plane, values, width);
+                for (int c = first; c < end; c++) {
+                    float sum = 0;
+                    float m = (float) mean[c];
+                    for (int p = (c - first) * plane, stop = p + plane; p < stop; p++) {
+                        float d = values[p] - m;
+                        sum += d * d;
+                    }
+                    std[c] += sum;
                 }
-                std[c] += sum;
             }
-        }
+        });
         float[] scale = Scratch.floats(4, channels);
         float[] shift = Scratch.floats(5, channels);
         float[] normalizedShift = Scratch.floats(6, channels);
@@ -240,23 +245,26 @@ public final class ChannelBatchNormKernels {
         }
         Buf.F32 normalizedOut = (Buf.F32) Buf.of(xhat);
         Buf.F32 result = (Buf.F32) Buf.of(out);
-        float[] normalized = Scratch.floats(1, sample);
-        for (int n = 0; n < batch; n++) {
-            in.loadFloats(n * sample, values, sample);
-            for (int c = 0; c < channels; c++) {
-                float k = scale[c];
-                float q = normalizedShift[c];
-                float gc = g[c];
-                float bc = shift[c];
-                for (int p = c * plane, end = p + plane; p < end; p++) {
-                    float x = values[p] * k + q;
-                    normalized[p] = x;
-                    values[p] = gc * x + bc;
+        Parallel.split(batch, 1, (long) batch * sample, (from, to) -> {
+            float[] values = Scratch.floats(0, sample);
+            float[] normalized = Scratch.floats(1, sample);
+            for (int n = from; n < to; n++) {
+                in.loadFloats(n * sample, values, sample);
+                for (int c = 0; c < channels; c++) {
+                    float k = scale[c];
+                    float q = normalizedShift[c];
+                    float gc = g[c];
+                    float bc = shift[c];
+                    for (int p = c * plane, end = p + plane; p < end; p++) {
+                        float x = values[p] * k + q;
+                        normalized[p] = x;
+                        values[p] = gc * x + bc;
+                    }
                 }
+                normalizedOut.storeFloats(n * sample, normalized, sample);
+                result.storeFloats(n * sample, values, sample);
             }
-            normalizedOut.storeFloats(n * sample, normalized, sample);
-            result.storeFloats(n * sample, values, sample);
-        }
+        });
         Buf.of(batchMean).store(0, mean, channels);
         Buf.of(batchStd).store(0, std, channels);
     }
@@ -277,22 +285,26 @@ public final class ChannelBatchNormKernels {
         double[] db = Scratch.doubles(5, channels);
         Arrays.fill(dg, 0, channels, 0);
         Arrays.fill(db, 0, channels, 0);
-        float[] deltas = Scratch.floats(0, sample);
-        float[] normalized = Scratch.floats(1, sample);
-        for (int n = 0; n < batch; n++) {
-            d.loadFloats(n * sample, deltas, sample);
-            normalizedIn.loadFloats(n * sample, normalized, sample);
-            for (int c = 0; c < channels; c++) {
-                float sumDy = 0;
-                float sumDyX = 0;
-                for (int p = c * plane, end = p + plane; p < end; p++) {
-                    sumDy += deltas[p];
-                    sumDyX += deltas[p] * normalized[p];
+        // As in the forward pass: half the channels each, every channel's sums in sample order on one thread.
+        Parallel.split(channels, 1, (long) batch * sample, (first, end) -> {
+            int width = (end - first) * plane;
+            float[] deltas = Scratch.floats(0, width);
+            float[] normalized = Scratch.floats(1, width);
+            for (int n = 0; n < batch; n++) {
+                d.loadFloats(n * sample + first * plane, deltas, width);
+                normalizedIn.loadFloats(n * sample + first * plane, normalized, width);
+                for (int c = first; c < end; c++) {
+                    float sumDy = 0;
+                    float sumDyX = 0;
+                    for (int p = (c - first) * plane, stop = p + plane; p < stop; p++) {
+                        sumDy += deltas[p];
+                        sumDyX += deltas[p] * normalized[p];
+                    }
+                    db[c] += sumDy;
+                    dg[c] += sumDyX;
                 }
-                db[c] += sumDy;
-                dg[c] += sumDyX;
             }
-        }
+        });
         float[] centeredScale = Scratch.floats(4, channels);
         float[] stdScale = Scratch.floats(5, channels);
         float[] meanDy = Scratch.floats(6, channels);
@@ -301,19 +313,23 @@ public final class ChannelBatchNormKernels {
             stdScale[c] = std[c] > 0 ? (float) (g[c] * dg[c] / (count * std[c])) : 0;
             meanDy[c] = (float) (db[c] / count);
         }
-        for (int n = 0; n < batch; n++) {
-            d.loadFloats(n * sample, deltas, sample);
-            normalizedIn.loadFloats(n * sample, normalized, sample);
-            for (int c = 0; c < channels; c++) {
-                float k = centeredScale[c];
-                float q = stdScale[c];
-                float m = meanDy[c];
-                for (int p = c * plane, end = p + plane; p < end; p++) {
-                    deltas[p] = k * (deltas[p] - m) - q * normalized[p];
+        Parallel.split(batch, 1, (long) batch * sample, (from, to) -> {
+            float[] deltas = Scratch.floats(0, sample);
+            float[] normalized = Scratch.floats(1, sample);
+            for (int n = from; n < to; n++) {
+                d.loadFloats(n * sample, deltas, sample);
+                normalizedIn.loadFloats(n * sample, normalized, sample);
+                for (int c = 0; c < channels; c++) {
+                    float k = centeredScale[c];
+                    float q = stdScale[c];
+                    float m = meanDy[c];
+                    for (int p = c * plane, end = p + plane; p < end; p++) {
+                        deltas[p] = k * (deltas[p] - m) - q * normalized[p];
+                    }
                 }
+                d.storeFloats(n * sample, deltas, sample);
             }
-            d.storeFloats(n * sample, deltas, sample);
-        }
+        });
         Buf.of(gammaGradient).store(0, dg, channels);
         Buf.of(betaGradient).store(0, db, channels);
     }

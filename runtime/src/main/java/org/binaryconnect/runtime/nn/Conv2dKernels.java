@@ -6,108 +6,193 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * 2-D convolution by im2col and matrix products, one sample at a time: the sample's receptive fields are laid out
- * as the columns of a {@code [fanIn, outPlane]} matrix (the caller's preallocated {@code columns} workspace), which
- * the {@code [filters, fanIn]} weights multiply straight into the sample's {@code [filters, outPlane]} block of the
- * output. The products call OpenBLAS directly as {@link Gemm} does (no ND4J op, no allocation); the layout work
- * runs in per-thread heap scratch (see {@link Buf}).
+ * 2-D convolution by im2col and matrix products over blocks of samples: the receptive fields of a block of
+ * consecutive samples are laid out side by side as the columns of a {@code [fanIn, samples * outPlane]} matrix in the
+ * caller's preallocated workspace, which the {@code [filters, fanIn]} weights multiply in one product; the
+ * {@code [filters, samples * outPlane]} result is then moved, with the bias, into the samples' blocks of the output.
+ * The products call OpenBLAS directly as {@link Gemm} does (no ND4J op, no allocation); the layout work runs in
+ * per-thread heap scratch (see {@link Buf}) on both cores ({@link ColumnBlock}).
  *
  * <p>Arrays are whole C-order FLOAT or DOUBLE arrays: input {@code [batch, channels * height * width]}, output and
  * deltas {@code [batch, filters * outHeight * outWidth]}, weights {@code [filters, fanIn]}, bias {@code [filters]}.
+ * The workspace comes from {@link #workspace}; one of {@code fanIn * outPlane} elements (one sample's columns, what
+ * generated code before blocks allocated) runs the products one sample at a time. The results do not depend on the
+ * block size: each output element is the same sum in the same order (see docs/decisions/conv-kernels.md).
  * See docs/decisions/conv-kernels.md for why this and not ND4J's conv2d ops.
  */
 public final class Conv2dKernels {
 
     private static final int SAMPLE = 0;
     private static final int COLUMNS = 1;
+    private static final int BIAS = 2;
+
+    /**
+     * Workspace elements per block, columns and product together: 2M floats (8 MB) gives seed conv2 blocks of 12
+     * samples, while CIFAR-10's 32x32 layers (1.3M elements a sample) stay at one sample, a product large enough on its
+     * own. Measured (ConvBlockTiming, fastest of 8 interleaved rounds, load about 3): seed conv2's forward, dW and dX
+     * at batch 100 took 93.2 ms with one sample at a time, 71.1 ms with blocks of 12 (76.1, 72.6, 75.9 with blocks of
+     * 4, 25, 50). {@code -Dbinaryconnect.convBlockElements} overrides it, for measuring.
+     */
+    static final long BLOCK_ELEMENTS = Long.getLong("binaryconnect.convBlockElements", 1L << 21);
+
+    /**
+     * Below this fan-in a layer keeps one sample at a time: seed conv1 (fan-in 25, whose im2col is a few copies per
+     * sample) took 17.7 ms for its three passes that way and 19.4-23.8 ms in blocks of 10 to 100.
+     */
+    static final int MIN_BLOCK_FAN_IN = 64;
+
+    /**
+     * From this many FLOPs a sample's product is large enough on its own and the layer keeps one sample: CIFAR-10's
+     * conv4 (302 MFLOP a sample) took 358.0 ms for its three passes with one sample and 358.7-360.7 in blocks, and the
+     * whole CIFAR-10 step was slower with its 16x16 and 8x8 layers in blocks (3.6 s against 1.6 s with one sample, in
+     * one sitting at load 2.4-3; noisy). Seed conv2 (20 MFLOP a sample) gains.
+     */
+    static final long MAX_BLOCK_SAMPLE_FLOPS = 50_000_000L;
+
+    /**
+     * Whether forward, dL/dW and dL/dinput multiply a whole block in one product
+     * ({@code -Dbinaryconnect.convBlockProducts=true}) rather than one product per sample over the block's columns.
+     * OpenBLAS 0.3.19's value of an element depends on the product's width (seed conv2's outputs differ in 4-7 % of
+     * the elements, in the last bits, between one sample and blocks of 2 or 12), and dL/dW then sums over the block's
+     * samples inside the product, so block products change the training's results; per-sample products keep today's
+     * bits. Seed conv2's three passes: 57.8 ms in blocks of 12 against 71.1 with per-sample products.
+     */
+    static final boolean BLOCK_PRODUCTS = Boolean.getBoolean("binaryconnect.convBlockProducts");
 
     private Conv2dKernels() {
+    }
+
+    /**
+     * Samples per block for a batch of {@code batch}: as many as {@link #BLOCK_ELEMENTS} holds, in blocks of equal
+     * size but the last, and one for a layer of small fan-in or large per-sample products.
+     */
+    public static int samplesPerBlock(ConvShape s, int batch) {
+        if (s.fanIn() < MIN_BLOCK_FAN_IN || 2L * s.filters() * s.fanIn() * s.outPlane() >= MAX_BLOCK_SAMPLE_FLOPS) {
+            return 1;
+        }
+        long perSample = (long) (s.fanIn() + s.filters()) * s.outPlane();
+        long fit = Math.max(1, Math.min(batch, BLOCK_ELEMENTS / perSample));
+        long blocks = (batch + fit - 1) / fit;
+        return (int) ((batch + blocks - 1) / blocks);
+    }
+
+    /**
+     * The workspace for batches of up to {@code batch} samples: {@link #samplesPerBlock} samples' columns followed by
+     * room for their product, or one sample's columns where a block holds one sample.
+     */
+    public static INDArray workspace(DataType type, ConvShape s, int batch) {
+        int samples = samplesPerBlock(s, batch);
+        if (samples == 1) {
+            return Nd4j.zeros(type, s.fanIn(), s.outPlane());
+        }
+        return Nd4j.zeros(type, samples, (long) (s.fanIn() + s.filters()) * s.outPlane());
     }
 
     /** {@code output[n] = weights x im2col(input[n]) + bias}, for every sample n. */
     public static void forward(ConvShape s, INDArray input, INDArray weights, INDArray bias, INDArray output,
             INDArray columns) {
-        int batch = checkBatch(s, input, output, columns);
-        requireWhole(weights, (long) s.filters() * s.fanIn(), "weights");
-        int columnLength = s.fanIn() * s.outPlane();
-        boolean single = Buf.singlePrecision(input, weights, bias, output, columns);
-        Buf in = Buf.of(input);
-        Buf cols = Buf.of(columns);
-        for (int n = 0; n < batch; n++) {
-            if (single) {
-                float[] x = Scratch.floats(SAMPLE, s.inputSize());
-                ((Buf.F32) in).loadFloats(n * s.inputSize(), x, s.inputSize());
-                float[] col = Scratch.floats(COLUMNS, columnLength);
-                im2col(s, x, col);
-                ((Buf.F32) cols).storeFloats(0, col, columnLength);
-            } else {
-                double[] x = Scratch.doubles(SAMPLE, s.inputSize());
-                in.load(n * s.inputSize(), x, s.inputSize());
-                double[] col = Scratch.doubles(COLUMNS, columnLength);
-                im2col(s, x, col);
-                cols.store(0, col, columnLength);
-            }
-            gemm(false, false, s.filters(), s.outPlane(), s.fanIn(), weights, 0, columns, 0, 0, output,
-                    (long) n * s.outputSize());
-        }
-        addChannelBias(output, bias, batch, s.filters(), s.outPlane());
+        forward(s, input, weights, bias, output, columns, BLOCK_PRODUCTS);
     }
 
-    /** {@code weightGradient = sum over n of delta[n] x im2col(input[n])^T}: dL/dWb. */
-    public static void backwardWeights(ConvShape s, INDArray input, INDArray delta, INDArray weightGradient,
-            INDArray columns) {
-        int batch = checkBatch(s, input, delta, columns);
-        requireWhole(weightGradient, (long) s.filters() * s.fanIn(), "weight gradient");
-        int columnLength = s.fanIn() * s.outPlane();
-        boolean single = Buf.singlePrecision(input, delta, weightGradient, columns);
+    static void forward(ConvShape s, INDArray input, INDArray weights, INDArray bias, INDArray output,
+            INDArray columns, boolean blockProducts) {
+        int batch = checkBatch(s, input, output);
+        requireWhole(weights, (long) s.filters() * s.fanIn(), "weights");
+        int block = blockSamples(s, columns);
+        int plane = s.outPlane();
+        int productOffset = s.fanIn() * block * plane;
         Buf in = Buf.of(input);
         Buf cols = Buf.of(columns);
-        for (int n = 0; n < batch; n++) {
-            if (single) {
-                float[] x = Scratch.floats(SAMPLE, s.inputSize());
-                ((Buf.F32) in).loadFloats(n * s.inputSize(), x, s.inputSize());
-                float[] col = Scratch.floats(COLUMNS, columnLength);
-                im2col(s, x, col);
-                ((Buf.F32) cols).storeFloats(0, col, columnLength);
+        Buf out = Buf.of(output);
+        double[] b = Buf.of(bias).loadAll(BIAS);
+        for (int first = 0; first < batch; first += block) {
+            int count = Math.min(block, batch - first);
+            int n = count * plane;
+            ColumnBlock.im2col(s, in, first, count, cols);
+            if (count == 1 || !blockProducts) {
+                for (int j = 0; j < count; j++) {
+                    gemm(false, false, s.filters(), plane, s.fanIn(), weights, 0, s.fanIn(), columns, (long) j * plane,
+                            n, 0, output, (long) (first + j) * s.outputSize(), plane);
+                }
+                ColumnBlock.toOutput(s, null, 0, first, count, out, b);
             } else {
-                double[] x = Scratch.doubles(SAMPLE, s.inputSize());
-                in.load(n * s.inputSize(), x, s.inputSize());
-                double[] col = Scratch.doubles(COLUMNS, columnLength);
-                im2col(s, x, col);
-                cols.store(0, col, columnLength);
+                gemm(false, false, s.filters(), n, s.fanIn(), weights, 0, s.fanIn(), columns, 0, n, 0, columns,
+                        productOffset, n);
+                ColumnBlock.toOutput(s, cols, productOffset, first, count, out, b);
             }
-            gemm(false, true, s.filters(), s.fanIn(), s.outPlane(), delta, (long) n * s.outputSize(), columns, 0,
-                    n == 0 ? 0 : 1, weightGradient, 0);
+        }
+    }
+
+    /**
+     * {@code weightGradient = sum over n of delta[n] x im2col(input[n])^T}: dL/dWb. One product per sample over the
+     * block's columns, added in sample order (beta = 1 after the first), so the sums are those of one sample at a
+     * time whatever the block size; with block products, one product per block sums over its samples inside OpenBLAS.
+     */
+    public static void backwardWeights(ConvShape s, INDArray input, INDArray delta, INDArray weightGradient,
+            INDArray columns) {
+        backwardWeights(s, input, delta, weightGradient, columns, BLOCK_PRODUCTS);
+    }
+
+    static void backwardWeights(ConvShape s, INDArray input, INDArray delta, INDArray weightGradient,
+            INDArray columns, boolean blockProducts) {
+        int batch = checkBatch(s, input, delta);
+        requireWhole(weightGradient, (long) s.filters() * s.fanIn(), "weight gradient");
+        int block = blockSamples(s, columns);
+        int plane = s.outPlane();
+        int productOffset = s.fanIn() * block * plane;
+        Buf in = Buf.of(input);
+        Buf cols = Buf.of(columns);
+        for (int first = 0; first < batch; first += block) {
+            int count = Math.min(block, batch - first);
+            ColumnBlock.im2col(s, in, first, count, cols);
+            if (count == 1 || !blockProducts) {
+                for (int j = 0; j < count; j++) {
+                    int n = first + j;
+                    gemm(false, true, s.filters(), s.fanIn(), plane, delta, (long) n * s.outputSize(), plane,
+                            columns, (long) j * plane, count * plane, n == 0 ? 0 : 1, weightGradient, 0, s.fanIn());
+                }
+            } else {
+                int n = count * plane;
+                ColumnBlock.fromDelta(s, Buf.of(delta), first, count, cols, productOffset);
+                gemm(false, true, s.filters(), s.fanIn(), n, columns, productOffset, n, columns, 0, n,
+                        first == 0 ? 0 : 1, weightGradient, 0, s.fanIn());
+            }
         }
     }
 
     /** {@code inputDelta[n] = col2im(weights^T x delta[n])}: dL/dinput, overwriting {@code inputDelta}. */
     public static void backwardInput(ConvShape s, INDArray delta, INDArray weights, INDArray inputDelta,
             INDArray columns) {
-        int batch = checkBatch(s, inputDelta, delta, columns);
+        backwardInput(s, delta, weights, inputDelta, columns, BLOCK_PRODUCTS);
+    }
+
+    static void backwardInput(ConvShape s, INDArray delta, INDArray weights, INDArray inputDelta,
+            INDArray columns, boolean blockProducts) {
+        int batch = checkBatch(s, inputDelta, delta);
         requireWhole(weights, (long) s.filters() * s.fanIn(), "weights");
-        int columnLength = s.fanIn() * s.outPlane();
-        boolean single = Buf.singlePrecision(delta, weights, inputDelta, columns);
-        Buf dx = Buf.of(inputDelta);
+        int block = blockSamples(s, columns);
+        int plane = s.outPlane();
+        int productOffset = s.fanIn() * block * plane;
+        Buf d = Buf.of(delta);
         Buf cols = Buf.of(columns);
-        for (int n = 0; n < batch; n++) {
-            gemm(true, false, s.fanIn(), s.outPlane(), s.filters(), weights, 0, delta, (long) n * s.outputSize(), 0,
-                    columns, 0);
-            if (single) {
-                float[] col = Scratch.floats(COLUMNS, columnLength);
-                ((Buf.F32) cols).loadFloats(0, col, columnLength);
-                float[] x = Scratch.floats(SAMPLE, s.inputSize());
-                col2im(s, col, x);
-                ((Buf.F32) dx).storeFloats(n * s.inputSize(), x, s.inputSize());
+        Buf dx = Buf.of(inputDelta);
+        for (int first = 0; first < batch; first += block) {
+            int count = Math.min(block, batch - first);
+            int n = count * plane;
+            if (count == 1 || !blockProducts) {
+                for (int j = 0; j < count; j++) {
+                    gemm(true, false, s.fanIn(), plane, s.filters(), weights, 0, s.fanIn(), delta,
+                            (long) (first + j) * s.outputSize(), plane, 0, columns, (long) j * plane, n);
+                }
             } else {
-                double[] col = Scratch.doubles(COLUMNS, columnLength);
-                cols.load(0, col, columnLength);
-                double[] x = Scratch.doubles(SAMPLE, s.inputSize());
-                col2im(s, col, x);
-                dx.store(n * s.inputSize(), x, s.inputSize());
+                ColumnBlock.fromDelta(s, d, first, count, cols, productOffset);
+                gemm(true, false, s.fanIn(), n, s.filters(), weights, 0, s.fanIn(), columns, productOffset, n, 0,
+                        columns, 0, n);
             }
+            ColumnBlock.col2im(s, cols, first, count, dx);
         }
     }
 
@@ -146,199 +231,24 @@ public final class Conv2dKernels {
         Buf.of(biasGradient).store(0, sums, s.filters());
     }
 
-    /** {@code values[n, c, p] += bias[c]}, one sample at a time through heap scratch. */
-    static void addChannelBias(INDArray values, INDArray bias, int batch, int channels, int plane) {
-        Buf v = Buf.of(values);
-        double[] b = Buf.of(bias).loadAll(COLUMNS + 1);
-        int sample = channels * plane;
-        if (v instanceof Buf.F32 f) {
-            float[] data = Scratch.floats(SAMPLE, sample);
-            for (int n = 0; n < batch; n++) {
-                f.loadFloats(n * sample, data, sample);
-                for (int c = 0; c < channels; c++) {
-                    float bc = (float) b[c];
-                    for (int p = c * plane, end = p + plane; p < end; p++) {
-                        data[p] += bc;
-                    }
-                }
-                f.storeFloats(n * sample, data, sample);
-            }
-            return;
-        }
-        double[] data = Scratch.doubles(SAMPLE, sample);
-        for (int n = 0; n < batch; n++) {
-            v.load(n * sample, data, sample);
-            for (int c = 0; c < channels; c++) {
-                for (int p = c * plane, end = p + plane; p < end; p++) {
-                    data[p] += b[c];
-                }
-            }
-            v.store(n * sample, data, sample);
-        }
-    }
-
-    /** The first output column whose input column {@code ox * stride - pad + kx} is inside {@code [0, size)}. */
-    private static int firstInside(int kx, int pad, int stride, int size, int out) {
-        int offset = kx - pad;
-        // smallest ox with ox * stride + offset >= 0
-        int first = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
-        return Math.min(first, out);
-    }
-
-    /** One past the last output column whose input column is inside {@code [0, size)}. */
-    private static int endInside(int kx, int pad, int stride, int size, int out) {
-        int offset = kx - pad;
-        // largest ox with ox * stride + offset <= size - 1, plus one
-        int last = size - 1 - offset;
-        int end = last < 0 ? 0 : last / stride + 1;
-        return Math.min(end, out);
-    }
-
-    static void im2col(ConvShape s, float[] x, float[] col) {
-        int k = s.kernel();
-        int stride = s.stride();
-        int outW = s.outWidth();
-        int plane = s.outPlane();
-        for (int c = 0; c < s.channels(); c++) {
-            int channelBase = c * s.height() * s.width();
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    int rowBase = ((c * k + ky) * k + kx) * plane;
-                    int xFirst = firstInside(kx, s.padLeft(), stride, s.width(), outW);
-                    int xEnd = Math.max(xFirst, endInside(kx, s.padLeft(), stride, s.width(), outW));
-                    for (int oy = 0; oy < s.outHeight(); oy++) {
-                        int iy = oy * stride - s.padTop() + ky;
-                        int to = rowBase + oy * outW;
-                        if (iy < 0 || iy >= s.height()) {
-                            Arrays.fill(col, to, to + outW, 0f);
-                            continue;
-                        }
-                        Arrays.fill(col, to, to + xFirst, 0f);
-                        int from = channelBase + iy * s.width() - s.padLeft() + kx;
-                        if (stride == 1) {
-                            System.arraycopy(x, from + xFirst, col, to + xFirst, xEnd - xFirst);
-                        } else {
-                            for (int ox = xFirst; ox < xEnd; ox++) {
-                                col[to + ox] = x[from + ox * stride];
-                            }
-                        }
-                        Arrays.fill(col, to + xEnd, to + outW, 0f);
-                    }
-                }
-            }
-        }
-    }
-
-    static void im2col(ConvShape s, double[] x, double[] col) {
-        int k = s.kernel();
-        int stride = s.stride();
-        int outW = s.outWidth();
-        int plane = s.outPlane();
-        for (int c = 0; c < s.channels(); c++) {
-            int channelBase = c * s.height() * s.width();
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    int rowBase = ((c * k + ky) * k + kx) * plane;
-                    int xFirst = firstInside(kx, s.padLeft(), stride, s.width(), outW);
-                    int xEnd = Math.max(xFirst, endInside(kx, s.padLeft(), stride, s.width(), outW));
-                    for (int oy = 0; oy < s.outHeight(); oy++) {
-                        int iy = oy * stride - s.padTop() + ky;
-                        int to = rowBase + oy * outW;
-                        if (iy < 0 || iy >= s.height()) {
-                            Arrays.fill(col, to, to + outW, 0);
-                            continue;
-                        }
-                        Arrays.fill(col, to, to + xFirst, 0);
-                        int from = channelBase + iy * s.width() - s.padLeft() + kx;
-                        for (int ox = xFirst; ox < xEnd; ox++) {
-                            col[to + ox] = x[from + ox * stride];
-                        }
-                        Arrays.fill(col, to + xEnd, to + outW, 0);
-                    }
-                }
-            }
-        }
-    }
-
-    /** The adjoint of {@link #im2col}: sums each column entry back into the input position it was copied from. */
-    static void col2im(ConvShape s, float[] col, float[] x) {
-        Arrays.fill(x, 0, s.inputSize(), 0f);
-        int k = s.kernel();
-        int stride = s.stride();
-        int outW = s.outWidth();
-        int plane = s.outPlane();
-        for (int c = 0; c < s.channels(); c++) {
-            int channelBase = c * s.height() * s.width();
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    int rowBase = ((c * k + ky) * k + kx) * plane;
-                    int xFirst = firstInside(kx, s.padLeft(), stride, s.width(), outW);
-                    int xEnd = endInside(kx, s.padLeft(), stride, s.width(), outW);
-                    for (int oy = 0; oy < s.outHeight(); oy++) {
-                        int iy = oy * stride - s.padTop() + ky;
-                        if (iy < 0 || iy >= s.height()) {
-                            continue;
-                        }
-                        int from = rowBase + oy * outW;
-                        int to = channelBase + iy * s.width() - s.padLeft() + kx;
-                        for (int ox = xFirst; ox < xEnd; ox++) {
-                            x[to + ox * stride] += col[from + ox];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    static void col2im(ConvShape s, double[] col, double[] x) {
-        Arrays.fill(x, 0, s.inputSize(), 0);
-        int k = s.kernel();
-        int stride = s.stride();
-        int outW = s.outWidth();
-        int plane = s.outPlane();
-        for (int c = 0; c < s.channels(); c++) {
-            int channelBase = c * s.height() * s.width();
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    int rowBase = ((c * k + ky) * k + kx) * plane;
-                    int xFirst = firstInside(kx, s.padLeft(), stride, s.width(), outW);
-                    int xEnd = endInside(kx, s.padLeft(), stride, s.width(), outW);
-                    for (int oy = 0; oy < s.outHeight(); oy++) {
-                        int iy = oy * stride - s.padTop() + ky;
-                        if (iy < 0 || iy >= s.height()) {
-                            continue;
-                        }
-                        int from = rowBase + oy * outW;
-                        int to = channelBase + iy * s.width() - s.padLeft() + kx;
-                        for (int ox = xFirst; ox < xEnd; ox++) {
-                            x[to + ox * stride] += col[from + ox];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /**
      * Row-major {@code C = op(A) op(B) + beta C} on blocks of whole arrays starting at element offsets, with leading
-     * dimensions implied by the shapes: {@code op(A)} is {@code m x k}, {@code op(B)} is {@code k x n}.
+     * dimensions {@code lda}, {@code ldb}, {@code ldc}: {@code op(A)} is {@code m x k}, {@code op(B)} is {@code k x n}.
      */
-    private static void gemm(boolean transA, boolean transB, int m, int n, int k, INDArray a, long aOffset,
-            INDArray b, long bOffset, double beta, INDArray c, long cOffset) {
+    private static void gemm(boolean transA, boolean transB, int m, int n, int k, INDArray a, long aOffset, int lda,
+            INDArray b, long bOffset, int ldb, double beta, INDArray c, long cOffset, int ldc) {
         int opA = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int opB = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-        int lda = transA ? m : k;
-        int ldb = transB ? k : n;
         DataType type = c.dataType();
         if (a.dataType() != type || b.dataType() != type) {
             throw new IllegalArgumentException("mixed data types " + a.dataType() + ", " + b.dataType() + ", " + type);
         }
         if (type == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, opA, opB, m, n, k, 1f,
-                    floats(a, aOffset), lda, floats(b, bOffset), ldb, (float) beta, floats(c, cOffset), n);
+                    floats(a, aOffset), lda, floats(b, bOffset), ldb, (float) beta, floats(c, cOffset), ldc);
         } else if (type == DataType.DOUBLE) {
             openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, opA, opB, m, n, k, 1.0,
-                    doubles(a, aOffset), lda, doubles(b, bOffset), ldb, beta, doubles(c, cOffset), n);
+                    doubles(a, aOffset), lda, doubles(b, bOffset), ldb, beta, doubles(c, cOffset), ldc);
         } else {
             throw new IllegalArgumentException("convolution supports FLOAT and DOUBLE, got " + type);
         }
@@ -354,16 +264,28 @@ public final class Conv2dKernels {
         return new DoublePointer(base).position(base.position() + offset);
     }
 
-    private static int checkBatch(ConvShape s, INDArray input, INDArray output, INDArray columns) {
+    private static int checkBatch(ConvShape s, INDArray input, INDArray output) {
         requireWhole(input, input.length(), "input");
         requireWhole(output, output.length(), "output");
-        requireWhole(columns, (long) s.fanIn() * s.outPlane(), "columns workspace");
         long batch = input.length() / s.inputSize();
         if (batch * s.inputSize() != input.length() || batch * s.outputSize() != output.length()) {
             throw new IllegalArgumentException("arrays of " + input.length() + " and " + output.length()
                     + " elements do not fit " + s);
         }
         return (int) batch;
+    }
+
+    /** The samples per block that {@code columns} holds (see {@link #workspace}). */
+    private static int blockSamples(ConvShape s, INDArray columns) {
+        long oneSample = (long) s.fanIn() * s.outPlane();
+        long perSample = (long) (s.fanIn() + s.filters()) * s.outPlane();
+        long length = columns.length();
+        if (length != oneSample && (length % perSample != 0 || length == 0)) {
+            throw new IllegalArgumentException("the columns workspace must have " + oneSample + " elements or a "
+                    + "multiple of " + perSample + " (Conv2dKernels.workspace), got " + columns.shapeInfoToString());
+        }
+        requireWhole(columns, length, "columns workspace");
+        return length == oneSample ? 1 : Math.toIntExact(length / perSample);
     }
 
     private static void requireWhole(INDArray array, long length, String what) {

@@ -21,23 +21,26 @@ public final class MaxPoolKernels {
         int out = s.outputSize();
         Buf src = Buf.of(input);
         Buf dst = Buf.of(output);
-        if (src instanceof Buf.F32 fin && dst instanceof Buf.F32 fout) {
-            float[] x = Scratch.floats(0, in);
-            float[] y = Scratch.floats(1, out);
-            for (int n = 0; n < batch; n++) {
-                fin.loadFloats(n * in, x, in);
-                forwardSample(s, x, y, argmax, n * out);
-                fout.storeFloats(n * out, y, out);
+        // Samples are independent: split over both cores, each sample's result the same on any thread.
+        Parallel.split(batch, 1, (long) batch * in, (from, to) -> {
+            if (src instanceof Buf.F32 fin && dst instanceof Buf.F32 fout) {
+                float[] x = Scratch.floats(0, in);
+                float[] y = Scratch.floats(1, out);
+                for (int n = from; n < to; n++) {
+                    fin.loadFloats(n * in, x, in);
+                    forwardSample(s, x, y, argmax, n * out);
+                    fout.storeFloats(n * out, y, out);
+                }
+                return;
             }
-            return;
-        }
-        double[] x = Scratch.doubles(0, in);
-        double[] y = Scratch.doubles(1, out);
-        for (int n = 0; n < batch; n++) {
-            src.load(n * in, x, in);
-            forwardSample(s, x, y, argmax, n * out);
-            dst.store(n * out, y, out);
-        }
+            double[] x = Scratch.doubles(0, in);
+            double[] y = Scratch.doubles(1, out);
+            for (int n = from; n < to; n++) {
+                src.load(n * in, x, in);
+                forwardSample(s, x, y, argmax, n * out);
+                dst.store(n * out, y, out);
+            }
+        });
     }
 
     /** {@code inputDelta} (overwritten) gets each output delta at the position its maximum came from. */
@@ -47,29 +50,31 @@ public final class MaxPoolKernels {
         int out = s.outputSize();
         Buf d = Buf.of(delta);
         Buf dx = Buf.of(inputDelta);
-        if (d instanceof Buf.F32 fd && dx instanceof Buf.F32 fdx) {
-            float[] dy = Scratch.floats(0, out);
-            float[] g = Scratch.floats(1, in);
-            for (int n = 0; n < batch; n++) {
-                fd.loadFloats(n * out, dy, out);
-                Arrays.fill(g, 0, in, 0f);
+        Parallel.split(batch, 1, (long) batch * in, (from, to) -> {
+            if (d instanceof Buf.F32 fd && dx instanceof Buf.F32 fdx) {
+                float[] dy = Scratch.floats(0, out);
+                float[] g = Scratch.floats(1, in);
+                for (int n = from; n < to; n++) {
+                    fd.loadFloats(n * out, dy, out);
+                    Arrays.fill(g, 0, in, 0f);
+                    for (int j = 0, base = n * out; j < out; j++) {
+                        g[argmax[base + j]] += dy[j];
+                    }
+                    fdx.storeFloats(n * in, g, in);
+                }
+                return;
+            }
+            double[] dy = Scratch.doubles(0, out);
+            double[] g = Scratch.doubles(1, in);
+            for (int n = from; n < to; n++) {
+                d.load(n * out, dy, out);
+                Arrays.fill(g, 0, in, 0);
                 for (int j = 0, base = n * out; j < out; j++) {
                     g[argmax[base + j]] += dy[j];
                 }
-                fdx.storeFloats(n * in, g, in);
+                dx.store(n * in, g, in);
             }
-            return;
-        }
-        double[] dy = Scratch.doubles(0, out);
-        double[] g = Scratch.doubles(1, in);
-        for (int n = 0; n < batch; n++) {
-            d.load(n * out, dy, out);
-            Arrays.fill(g, 0, in, 0);
-            for (int j = 0, base = n * out; j < out; j++) {
-                g[argmax[base + j]] += dy[j];
-            }
-            dx.store(n * in, g, in);
-        }
+        });
     }
 
     private static void forwardSample(PoolShape s, float[] x, float[] y, int[] argmax, int argmaxBase) {
