@@ -27,10 +27,4 @@ public record ExportOptions(String networkClass, Path modelFile, Path resourceDi
         Objects.requireNonNull(cDirectory, "cDirectory");
         Objects.requireNonNull(data, "data");
     }
-
-    /** Packs and writes without checking against data, as before exports were verified. */
-    public static ExportOptions withoutData(String networkClass, Path modelFile, Path resourceDirectory,
-            Path cDirectory) {
-        return new ExportOptions(networkClass, modelFile, resourceDirectory, cDirectory, Optional.empty(), null);
-    }
 }

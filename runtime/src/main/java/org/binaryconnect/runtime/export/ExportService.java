@@ -37,12 +37,6 @@ public final class ExportService {
     private ExportService() {
     }
 
-    /** An export without data: the packed model is read back through the inference class but not measured. */
-    public static ExportResult export(String networkClass, Path modelFile, Path resourceDirectory, Path cDirectory)
-            throws IOException {
-        return export(ExportOptions.withoutData(networkClass, modelFile, resourceDirectory, cDirectory), line -> { });
-    }
-
     /**
      * @param console receives what loading the data reports
      * @throws org.binaryconnect.runtime.network.ConfigurationException when the class is not a generated network
